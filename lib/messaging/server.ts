@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import type { Browser } from 'wxt/browser';
+import { RequestSchema, type Reply, type RequestOf, type RequestType, type ResponseMap } from './protocol';
+
+export type RequestHandlers = {
+  [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseMap[T]>;
+};
+
+type MessageSender = Browser.runtime.MessageSender;
+
+/**
+ * Only this extension's own pages may talk to the background. Messages from web pages and
+ * other extensions arrive through `onMessageExternal`, which is never listened to; content
+ * scripts (which run in web pages) are refused here too: they carry a tab and a web URL.
+ */
+export function isOwnExtensionPage(sender: MessageSender, runtimeId: string, extensionOrigin: string): boolean {
+  return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+export function createMessageListener(
+  handlers: RequestHandlers,
+  runtimeId: string,
+  extensionOrigin: string,
+): (message: unknown, sender: MessageSender) => Promise<Reply<RequestType>> | undefined {
+  return (message, sender) => {
+    // No reply at all: an untrusted sender learns nothing, not even that we are here.
+    if (!isOwnExtensionPage(sender, runtimeId, extensionOrigin)) return undefined;
+    const parsed = v.safeParse(RequestSchema, message);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'Malformed request.' });
+    return dispatch(handlers, parsed.output);
+  };
+}
+
+async function dispatch<T extends RequestType>(handlers: RequestHandlers, request: RequestOf<T>): Promise<Reply<T>> {
+  try {
+    const handler = handlers[request.type] as (request: RequestOf<T>) => Promise<ResponseMap[T]>;
+    return { ok: true, value: await handler(request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,269 @@
+import * as v from 'valibot';
+import type { AccountRef } from '../settings';
+import type { AccessTokens } from './api-client';
+import { NetworkError, NotSignedInError, SessionEndedError, UnexpectedResponseError } from './errors';
+import { createPkcePair, randomUnreservedString } from './pkce';
+import type { SessionStore, SpotifySession } from './session-store';
+
+/**
+ * Sign-in with Authorization Code + PKCE through the browser's identity API (SPEC §3), and
+ * the access tokens every API call uses: refreshed shortly before expiry and after a 401,
+ * one refresh at a time however many callers ask.
+ */
+
+export interface AuthEnvironment {
+  accountsBase: string;
+  apiBase: string;
+  scopes: readonly string[];
+  identity: {
+    getRedirectURL(): string;
+    launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+  };
+  store: SessionStore;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export type SignInProblem =
+  | 'cancelled'
+  | 'invalid-client'
+  | 'redirect-uri'
+  | 'denied'
+  | 'unreachable'
+  | 'state-mismatch'
+  | 'token-exchange'
+  | 'profile';
+
+export class SignInError extends Error {
+  override name = 'SignInError';
+  constructor(
+    readonly problem: SignInProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refresh this long before expiry so a page fetch never starts with a token about to lapse. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+const TokenResponse = v.object({
+  access_token: v.pipe(v.string(), v.minLength(1)),
+  token_type: v.string(),
+  expires_in: v.number(),
+  scope: v.optional(v.string(), ''),
+  refresh_token: v.optional(v.string()),
+});
+
+const OAuthError = v.object({ error: v.string(), error_description: v.optional(v.string()) });
+
+const Profile = v.object({
+  id: v.string(),
+  account_id: v.optional(v.nullable(v.string())),
+  display_name: v.optional(v.nullable(v.string())),
+});
+
+export interface Auth {
+  signIn(clientId: string): Promise<AccountRef>;
+  signOut(): Promise<void>;
+  currentSession(): Promise<SpotifySession | null>;
+  tokens: AccessTokens;
+}
+
+export function createAuth(env: AuthEnvironment): Auth {
+  const fetchImpl = env.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = env.now ?? Date.now;
+  let refreshInFlight: Promise<string> | null = null;
+
+  async function requestTokens(form: Record<string, string>): Promise<v.InferOutput<typeof TokenResponse>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${env.accountsBase}/api/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+    } catch (error) {
+      throw new NetworkError(`Could not reach Spotify: ${error instanceof Error ? error.message : error}`);
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const oauthError = v.safeParse(OAuthError, body);
+      if (oauthError.success && oauthError.output.error === 'invalid_grant') {
+        throw new SessionEndedError();
+      }
+      if (response.status >= 500) throw new NetworkError(`Spotify's sign-in service failed (HTTP ${response.status}).`);
+      throw new UnexpectedResponseError(
+        oauthError.success
+          ? `Spotify refused the sign-in: ${oauthError.output.error_description ?? oauthError.output.error}`
+          : `Spotify refused the sign-in (HTTP ${response.status}).`,
+      );
+    }
+    const parsed = v.safeParse(TokenResponse, body);
+    if (!parsed.success) throw new UnexpectedResponseError('Spotify sent an unexpected token response.');
+    return parsed.output;
+  }
+
+  async function fetchAccount(accessToken: string): Promise<AccountRef> {
+    const response = await fetchImpl(`${env.apiBase}/me`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    const parsed = v.safeParse(Profile, await response.json().catch(() => undefined));
+    if (!response.ok || !parsed.success) {
+      throw new SignInError('profile', `Signed in, but Spotify did not return your profile (HTTP ${response.status}).`);
+    }
+    const profile = parsed.output;
+    return { key: profile.account_id || profile.id, displayName: profile.display_name || profile.id };
+  }
+
+  async function launchAuthorization(url: URL): Promise<URL> {
+    let redirect: string | undefined;
+    try {
+      redirect = await env.identity.launchWebAuthFlow({ url: url.toString(), interactive: true });
+    } catch (error) {
+      throw await explainFailedAuthorization(url, error instanceof Error ? error.message : String(error));
+    }
+    if (!redirect) throw new SignInError('cancelled', 'Sign-in was not completed.');
+    return new URL(redirect);
+  }
+
+  /**
+   * The identity API only says "Authorization page could not be loaded." (Chrome also says it
+   * when Spotify answers 400 for an unknown Client ID or redirect URI) or "The user did not
+   * approve access." (window closed). Asking the authorize page ourselves tells which it was.
+   */
+  async function explainFailedAuthorization(url: URL, identityMessage: string): Promise<SignInError> {
+    let page: string;
+    try {
+      const response = await fetchImpl(url, { redirect: 'manual', credentials: 'omit' });
+      page = response.status >= 400 ? await response.text() : '';
+    } catch {
+      return new SignInError('unreachable', "Couldn't reach Spotify's sign-in page. Check your connection and try again.");
+    }
+    if (/invalid redirect uri/i.test(page)) {
+      return new SignInError(
+        'redirect-uri',
+        `Spotify refused the redirect URI. Add ${env.identity.getRedirectURL()} to your app's Redirect URIs in the Spotify dashboard (Options shows it, with a copy button).`,
+      );
+    }
+    if (/invalid client/i.test(page)) {
+      return new SignInError(
+        'invalid-client',
+        "Spotify doesn't recognise this Client ID. Check it in Options: copy it from your app's Settings in the Spotify dashboard.",
+      );
+    }
+    if (/could not be loaded/i.test(identityMessage)) {
+      return new SignInError('unreachable', "Couldn't load Spotify's sign-in page. Check your connection and try again.");
+    }
+    return new SignInError('cancelled', 'Sign-in was cancelled before it finished. Nothing was changed.');
+  }
+
+  async function signIn(clientId: string): Promise<AccountRef> {
+    const redirectUri = env.identity.getRedirectURL();
+    const pkce = await createPkcePair();
+    const state = randomUnreservedString(32);
+    const authorizeUrl = new URL(`${env.accountsBase}/authorize`);
+    authorizeUrl.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      scope: env.scopes.join(' '),
+      state,
+      code_challenge_method: 'S256',
+      code_challenge: pkce.challenge,
+    }).toString();
+
+    const redirect = await launchAuthorization(authorizeUrl);
+    const params = redirect.searchParams;
+    if (params.get('state') !== state) {
+      throw new SignInError('state-mismatch', 'Sign-in answer did not match this request; nothing was changed. Try again.');
+    }
+    const error = params.get('error');
+    if (error === 'access_denied') throw new SignInError('denied', 'You declined access on Spotify. Nothing was changed.');
+    const code = params.get('code');
+    if (error || !code) throw new SignInError('token-exchange', `Spotify did not sign you in (${error ?? 'no code'}).`);
+
+    let tokens: v.InferOutput<typeof TokenResponse>;
+    try {
+      tokens = await requestTokens({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: clientId,
+        code_verifier: pkce.verifier,
+      });
+    } catch (cause) {
+      if (cause instanceof NetworkError) throw new SignInError('unreachable', cause.message);
+      throw new SignInError('token-exchange', cause instanceof Error ? cause.message : String(cause));
+    }
+    if (!tokens.refresh_token) throw new SignInError('token-exchange', 'Spotify did not grant a refresh token.');
+    const account = await fetchAccount(tokens.access_token);
+    await env.store.save({
+      clientId,
+      accessToken: tokens.access_token,
+      expiresAt: now() + tokens.expires_in * 1000,
+      refreshToken: tokens.refresh_token,
+      scope: tokens.scope,
+      account,
+    });
+    return account;
+  }
+
+  async function refresh(session: SpotifySession): Promise<string> {
+    try {
+      const tokens = await requestTokens({
+        grant_type: 'refresh_token',
+        refresh_token: session.refreshToken,
+        client_id: session.clientId,
+      });
+      await env.store.save({
+        ...session,
+        accessToken: tokens.access_token,
+        expiresAt: now() + tokens.expires_in * 1000,
+        // SPEC §3: a refresh answer may leave the refresh token out; the old one stays valid.
+        refreshToken: tokens.refresh_token ?? session.refreshToken,
+        scope: tokens.scope || session.scope,
+      });
+      return tokens.access_token;
+    } catch (error) {
+      if (error instanceof SessionEndedError) await env.store.clear();
+      throw error;
+    }
+  }
+
+  function refreshOnce(session: SpotifySession): Promise<string> {
+    refreshInFlight ??= refresh(session).finally(() => {
+      refreshInFlight = null;
+    });
+    return refreshInFlight;
+  }
+
+  async function requireSession(): Promise<SpotifySession> {
+    const session = await env.store.load();
+    if (!session) throw new NotSignedInError();
+    return session;
+  }
+
+  return {
+    signIn,
+    async signOut() {
+      await env.store.clear();
+    },
+    currentSession: () => env.store.load(),
+    tokens: {
+      async get() {
+        if (refreshInFlight) return refreshInFlight;
+        const session = await requireSession();
+        if (session.expiresAt - now() > EXPIRY_MARGIN_MS) return session.accessToken;
+        return refreshOnce(session);
+      },
+      async refresh(rejected) {
+        if (refreshInFlight) return refreshInFlight;
+        const session = await requireSession();
+        // Another caller already replaced the rejected token: use theirs, don't refresh again.
+        if (session.accessToken !== rejected) return session.accessToken;
+        return refreshOnce(session);
+      },
+    },
+  };
+}

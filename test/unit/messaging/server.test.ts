@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createMessageListener, type RequestHandlers } from '../../../lib/messaging/server';
+
+const RUNTIME_ID = 'ourextensionidourextensionidabcd';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
+
+function listenerWith(calls: string[]) {
+  const handlers: RequestHandlers = {
+    signIn: async () => {
+      calls.push('signIn');
+      return { key: 'k', displayName: 'Ada' };
+    },
+    signOut: async () => {
+      calls.push('signOut');
+      return null;
+    },
+  };
+  return createMessageListener(handlers, RUNTIME_ID, ORIGIN);
+}
+
+describe('the background message listener', () => {
+  it('answers its own extension pages', async () => {
+    const calls: string[] = [];
+    const reply = await listenerWith(calls)({ type: 'signOut' }, { id: RUNTIME_ID, url: `${ORIGIN}popup.html` });
+    expect(reply).toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['signOut']);
+  });
+
+  it.each([
+    ['another extension', { id: 'someoneelseextensionidabcdefghij', url: 'chrome-extension://someoneelse/popup.html' }],
+    ['a content script in a web page', { id: RUNTIME_ID, url: 'https://open.spotify.com/track/x', tab: { id: 3 } }],
+    ['a web page posing with our id', { id: RUNTIME_ID, url: `https://evil.example/${ORIGIN}` }],
+    ['a sender without a URL', { id: RUNTIME_ID }],
+  ])('gives %s no reply and runs nothing', async (_, sender) => {
+    const calls: string[] = [];
+    expect(listenerWith(calls)({ type: 'signOut' }, sender as never)).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'readTokens' }],
+    ['extra fields', { type: 'signOut', force: true }],
+    ['no object at all', 'signOut'],
+    ['null', null],
+  ])('refuses %s without running anything', async (_, message) => {
+    const calls: string[] = [];
+    const reply = await listenerWith(calls)(message, { id: RUNTIME_ID, url: `${ORIGIN}popup.html` });
+    expect(reply).toEqual({ ok: false, error: 'Malformed request.' });
+    expect(calls).toEqual([]);
+  });
+
+  it('passes a handler’s failure back as a message', async () => {
+    const listener = createMessageListener(
+      {
+        signIn: async () => {
+          throw new Error('Add your Spotify Client ID in Options first.');
+        },
+        signOut: async () => null,
+      },
+      RUNTIME_ID,
+      ORIGIN,
+    );
+    expect(await listener({ type: 'signIn' }, { id: RUNTIME_ID, url: `${ORIGIN}popup.html` })).toEqual({
+      ok: false,
+      error: 'Add your Spotify Client ID in Options first.',
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { createSpotifyApi, type AccessTokens } from '../../../lib/spotify/api-client';
+import {
+  HttpError,
+  NetworkError,
+  RateLimitedError,
+  ServerError,
+  UnexpectedResponseError,
+} from '../../../lib/spotify/errors';
+import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
+
+type Answer = Response | Error;
+
+/** A fake clock and a scripted server: every request takes the next answer. */
+function harness(answers: Answer[], tokens?: Partial<AccessTokens>) {
+  let clock = 1_000_000;
+  const sent: { url: string; at: number; auth: string | null }[] = [];
+  const sleeps: number[] = [];
+  const api = createSpotifyApi({
+    apiBase: 'https://api.test/v1',
+    tokens: { get: async () => 'token-1', refresh: async () => 'token-2', ...tokens },
+    fetch: async (input, init) => {
+      sent.push({
+        url: String(input),
+        at: clock,
+        auth: new Headers(init?.headers).get('Authorization'),
+      });
+      const answer = answers.shift();
+      if (!answer) throw new Error('no scripted answer left');
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    random: () => 0.5,
+    maxRetries: 3,
+  });
+  return { api, sent, sleeps, now: () => clock };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+describe('createSpotifyApi', () => {
+  it('sends the bearer token and the query, and returns parsed JSON', async () => {
+    const { api, sent } = harness([json({ ok: 1 })]);
+    await expect(api.get('/me/tracks', { limit: 50, offset: 100 })).resolves.toEqual({ ok: 1 });
+    expect(sent[0].url).toBe('https://api.test/v1/me/tracks?limit=50&offset=100');
+    expect(sent[0].auth).toBe('Bearer token-1');
+  });
+
+  it('returns undefined for an empty body (PUT/DELETE /me/library)', async () => {
+    const { api } = harness([new Response(null, { status: 200 })]);
+    await expect(api.put('/me/library', { uris: 'spotify:track:x' })).resolves.toBeUndefined();
+  });
+
+  it('refreshes once after a 401 and retries with the new token', async () => {
+    const refreshed: string[] = [];
+    const { api, sent } = harness([json({ error: { status: 401, message: 'expired' } }, 401), json({ fine: true })], {
+      refresh: async (rejected) => {
+        refreshed.push(rejected);
+        return 'token-2';
+      },
+      get: async () => (refreshed.length ? 'token-2' : 'token-1'),
+    });
+    await expect(api.get('/me')).resolves.toEqual({ fine: true });
+    expect(refreshed).toEqual(['token-1']);
+    expect(sent.map((request) => request.auth)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('gives up on a second 401 instead of refreshing forever', async () => {
+    const { api } = harness([json({}, 401), json({ error: { status: 401, message: 'Invalid access token' } }, 401)]);
+    await expect(api.get('/me')).rejects.toEqual(new HttpError(401, 'Invalid access token'));
+  });
+
+  it('waits out a short Retry-After and sends nothing inside the window', async () => {
+    const { api, sent } = harness([json({}, 429, { 'Retry-After': '7' }), json({ after: 'wait' })]);
+    await expect(api.get('/me/tracks')).resolves.toEqual({ after: 'wait' });
+    expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(7000);
+  });
+
+  it('pauses (throws RateLimitedError) when Spotify asks for more than 60 s', async () => {
+    const { api, now } = harness([json({}, 429, { 'Retry-After': '120' })]);
+    const failure = await api.get('/me/tracks').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitedError);
+    expect((failure as RateLimitedError).resumeAt).toBe(now() + 120_000);
+    expect((failure as RateLimitedError).quotaExceeded).toBe(false);
+  });
+
+  it('reports QUOTA_EXCEEDED as a quota problem without retrying', async () => {
+    const { api, sent } = harness([
+      json({ error: { status: 429, message: 'quota', reason: 'QUOTA_EXCEEDED' } }, 429, { 'Retry-After': '5' }),
+    ]);
+    const failure = await api.get('/me/tracks').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitedError);
+    expect((failure as RateLimitedError).quotaExceeded).toBe(true);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('starts no request while a shared gate is closed for long', async () => {
+    let clock = 0;
+    const gate = createMemoryRateGate({ until: 90_000, quotaExceeded: false });
+    let fetched = 0;
+    const api = createSpotifyApi({
+      apiBase: 'https://api.test/v1',
+      tokens: { get: async () => 't', refresh: async () => 't' },
+      rateGate: gate,
+      now: () => clock,
+      fetch: async () => {
+        fetched += 1;
+        return json({});
+      },
+    });
+    await expect(api.get('/me')).rejects.toBeInstanceOf(RateLimitedError);
+    expect(fetched).toBe(0);
+    clock = 90_001;
+    await expect(api.get('/me')).resolves.toEqual({});
+  });
+
+  it.each([
+    ['5xx', [json({}, 503), json({}, 502), json({ done: 1 })]],
+    ['dropped connections', [new TypeError('fetch failed'), new TypeError('fetch failed'), json({ done: 1 })]],
+  ])('retries %s with growing, jittered backoff', async (_, answers) => {
+    const { api, sleeps } = harness(answers as Answer[]);
+    await expect(api.get('/me')).resolves.toEqual({ done: 1 });
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it('stops after the bounded retries with a clear error', async () => {
+    const { api, sent } = harness([json({}, 500), json({}, 500), json({}, 500), json({}, 500)]);
+    await expect(api.get('/me')).rejects.toEqual(new ServerError(500));
+    expect(sent).toHaveLength(4);
+    const offline = harness([1, 2, 3, 4].map(() => new TypeError('fetch failed')));
+    await expect(offline.api.get('/me')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('fails at once, without a request, when the browser is offline', async () => {
+    let fetched = 0;
+    const api = createSpotifyApi({
+      apiBase: 'https://api.test/v1',
+      tokens: { get: async () => 't', refresh: async () => 't' },
+      isOnline: () => false,
+      fetch: async () => {
+        fetched += 1;
+        return json({});
+      },
+    });
+    await expect(api.get('/me')).rejects.toBeInstanceOf(NetworkError);
+    expect(fetched).toBe(0);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const { api } = harness([new Response('{"items": [', { status: 200 })]);
+    await expect(api.get('/me/tracks')).rejects.toBeInstanceOf(UnexpectedResponseError);
+  });
+
+  it('passes Spotify’s message on for other refusals', async () => {
+    const { api } = harness([json({ error: { status: 400, message: 'Invalid limit' } }, 400)]);
+    await expect(api.get('/me/tracks', { limit: 51 })).rejects.toEqual(new HttpError(400, 'Invalid limit'));
+  });
+
+  it('counts every request it sends, retries included', async () => {
+    const { api } = harness([json({}, 500), json({})]);
+    await api.get('/me');
+    expect(api.requestCount).toBe(2);
+  });
+});
