@@ -1,0 +1,39 @@
+import { launchExtension, type LaunchedExtension } from '../browser/launch-extension';
+import { standInPort } from '../browser/stand-in-build';
+import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/server';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+
+/** One test's world: the stand-in on the build's port and a fresh Chromium profile. */
+export interface TestWorld {
+  standIn: StandIn;
+  extension: LaunchedExtension;
+  openPopup(query?: string): Promise<PopupPage>;
+  openOptions(): Promise<OptionsPage>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(standInOptions: Omit<StandInOptions, 'port'> = {}): Promise<TestWorld> {
+  const standIn = await startStandIn({ library: { size: 200, seed: 7 }, ...standInOptions, port: standInPort() });
+  let extension: LaunchedExtension;
+  try {
+    extension = await launchExtension();
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
+  return {
+    standIn,
+    extension,
+    async openPopup(query = '') {
+      return new PopupPage(await extension.openPage(`/popup.html${query}`));
+    },
+    async openOptions() {
+      return new OptionsPage(await extension.openPage('/options.html'));
+    },
+    async close() {
+      await extension.close();
+      await standIn.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWorld, type TestWorld } from './fixtures';
+
+let world: TestWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+describe('signing in', () => {
+  it('signs in through the identity API with a valid PKCE exchange, then signs out', async () => {
+    world = await startWorld();
+    const popup = await world.openPopup();
+    expect(await popup.syncStateValue()).toBe('signed-out');
+
+    await popup.signIn();
+    await popup.page.getByText('Tracklight Tester').waitFor();
+    expect(world.standIn.auth.pkceExchanges).toEqual([
+      expect.objectContaining({
+        clientId: world.standIn.clientId,
+        redirectUri: `https://${world.extension.extensionId}.chromiumapp.org/`,
+        challengeMethod: 'S256',
+        scope: 'user-library-read user-library-modify',
+      }),
+    ]);
+    expect(world.standIn.auth.pkceExchanges[0].verifierLength).toBeGreaterThanOrEqual(43);
+    expect(await popup.syncStateValue()).not.toBe('signed-out');
+
+    await popup.signOutButton.click();
+    await popup.signInButton.waitFor();
+    expect(await popup.syncStateValue()).toBe('signed-out');
+  });
+
+  it('says so when the user declines on Spotify’s page, and stays signed out', async () => {
+    world = await startWorld();
+    world.standIn.authorize.nextDecision = 'deny';
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await expect.poll(() => popup.alert.textContent()).toMatch(/declined/);
+    expect(await popup.signInButton.isVisible()).toBe(true);
+    expect(world.standIn.auth.pkceExchanges).toHaveLength(0);
+  });
+
+  it('tells an unknown Client ID apart from other failures', async () => {
+    world = await startWorld();
+    const options = await world.openOptions();
+    await options.saveClientId('0123456789abcdef0123456789abcdef');
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await expect.poll(() => popup.alert.textContent()).toMatch(/doesn't recognise this Client ID/);
+  });
+
+  it('tells an unregistered redirect URI apart, naming the one to register', async () => {
+    world = await startWorld({
+      clients: [{ clientId: '5f3c0a7b9e2d4c61a8b7f0e1d2c3b4a5', redirectUris: ['https://example.invalid/callback'] }],
+    });
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await expect.poll(() => popup.alert.textContent()).toMatch(/redirect URI/);
+    expect(await popup.alert.textContent()).toContain(`${world.extension.extensionId}.chromiumapp.org`);
+  });
+
+  it('says the network is down when Spotify cannot be reached', async () => {
+    world = await startWorld();
+    await world.standIn.close();
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await expect.poll(() => popup.alert.textContent()).toMatch(/connection/);
+    expect(await popup.signInButton.isVisible()).toBe(true);
+  });
+});
+
+describe('the options page', () => {
+  it('shows the exact redirect URI and refuses an invalid Client ID', async () => {
+    world = await startWorld();
+    const options = await world.openOptions();
+    expect(await options.redirectUri.textContent()).toBe(`https://${world.extension.extensionId}.chromiumapp.org/`);
+    await options.saveClientId('not-a-client-id');
+    await expect.poll(() => options.alert.textContent()).toMatch(/32 characters/);
+    await options.page.reload();
+    expect(await options.clientIdInput.inputValue()).toBe('');
+  });
+});
