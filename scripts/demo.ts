@@ -1,0 +1,59 @@
+/**
+ * `npm run demo`: Tracklight against the Spotify stand-in, in Chromium.
+ * With a display: a browser window to use, until Ctrl-C. Without one: headless, signs in,
+ * waits for the first sync and saves screenshots to demo-output/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launchExtension } from '../test/browser/launch-extension';
+import { standInPort } from '../test/browser/stand-in-build';
+import { startStandIn } from '../test/stand-in/server';
+
+const DEMO_LIBRARY_SIZE = 3000;
+const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+console.log('Building the extension against the stand-in…');
+execFileSync('npx', ['wxt', 'build', '--mode', 'standin'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const standIn = await startStandIn({
+  port: standInPort(),
+  library: { size: DEMO_LIBRARY_SIZE, seed: 1 },
+  latencyMs: 40,
+  consentPage: hasDisplay,
+});
+console.log(`Spotify stand-in at ${standIn.url} with ${standIn.library.total} saved tracks.`);
+const extension = await launchExtension({ headless: !hasDisplay });
+
+async function shutDown(): Promise<void> {
+  await extension.close();
+  await standIn.close();
+}
+
+if (hasDisplay) {
+  await extension.openPage('/popup.html');
+  console.log('Chromium is open with Tracklight. The popup is open in a tab; the toolbar icon opens it too.');
+  console.log('Press Ctrl-C to stop.');
+  process.once('SIGINT', () => void shutDown().then(() => process.exit(0)));
+} else {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const popup = await extension.openPage('/popup.html');
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.getByRole('button', { name: /Sign in/ }).click();
+  await popup.locator('[data-sync-state="ready"]').waitFor({ timeout: 120_000 });
+  const shots: string[] = [];
+  async function shoot(name: string, path: string, size: { width: number; height: number }): Promise<void> {
+    const page = await extension.openPage(path);
+    await page.setViewportSize(size);
+    await page.waitForLoadState('networkidle');
+    const file = resolve(OUTPUT_DIR, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+  }
+  await shoot('popup', '/popup.html', { width: 380, height: 600 });
+  await shoot('options', '/options.html', { width: 900, height: 900 });
+  await shoot('library', '/library.html', { width: 1280, height: 900 });
+  await shutDown();
+  console.log(`No display found, so the demo ran headless. Screenshots:\n${shots.map((file) => `  ${file}`).join('\n')}`);
+}
