@@ -1,0 +1,54 @@
+import type { LibraryDb } from './db';
+import { EDIT_STORES } from './edit-transaction';
+import { LibraryEditor } from './library-editor';
+import type { StoredTrack } from './types';
+import { inWriteTransaction } from './write-transaction';
+
+/** What an optimistic Remove took out, so a failed call can put it back where it was. */
+export interface LocalRemoval {
+  track: StoredTrack;
+  /** The slot that followed it, or null when it was the last of its chunk. */
+  nextKey: string | null;
+}
+
+/**
+ * Save made in the extension: the track is in the cache at once (SPEC §4), placed by its
+ * `addedAt` — now, for a fresh save. Undo with `applyLocalRemove(db, track.uri)`. The next sync
+ * replaces it with Spotify's own copy, which costs one request: its `added_at` may differ by a
+ * second, and the sync sees that as one save replaced by another at the head.
+ *
+ * Returns false when nothing changed: no complete library to edit, or the track is already in.
+ */
+export function applyLocalSave(db: LibraryDb, track: StoredTrack): Promise<boolean> {
+  return inWriteTransaction(db, EDIT_STORES, async (transaction) => {
+    const editor = await LibraryEditor.open(transaction);
+    if (!editor?.complete || (await editor.chunkOfUri(track.uri)) !== undefined) return false;
+    await editor.insertTrack(track);
+    await editor.commit();
+    return true;
+  });
+}
+
+/** Remove made in the extension. Returns what to pass to `undoLocalRemove`, or null if it was not cached. */
+export function applyLocalRemove(db: LibraryDb, uri: string): Promise<LocalRemoval | null> {
+  return inWriteTransaction(db, EDIT_STORES, async (transaction) => {
+    const editor = await LibraryEditor.open(transaction);
+    const seq = editor?.complete ? await editor.chunkOfUri(uri) : undefined;
+    if (!editor || seq === undefined) return null;
+    const removed = await editor.removeTrackOfUri(uri, seq);
+    if (!removed?.slot.track) return null;
+    await editor.commit();
+    return { track: removed.slot.track, nextKey: removed.nextKey };
+  });
+}
+
+/** Puts back what `applyLocalRemove` took out, in its old place (the Remove call failed). */
+export function undoLocalRemove(db: LibraryDb, removal: LocalRemoval): Promise<boolean> {
+  return inWriteTransaction(db, EDIT_STORES, async (transaction) => {
+    const editor = await LibraryEditor.open(transaction);
+    if (!editor?.complete || (await editor.chunkOfUri(removal.track.uri)) !== undefined) return false;
+    await editor.insertTrack(removal.track, removal.nextKey);
+    await editor.commit();
+    return true;
+  });
+}

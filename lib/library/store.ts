@@ -1,0 +1,111 @@
+import { bucketOf } from './buckets';
+import { generationRange, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
+import { decodeTrack, uriOfRow } from './track-rows';
+import type { StoredTrack } from './types';
+
+export { deleteLibraryDb, openLibraryDb, type LibraryDb } from './db';
+export { applyLocalRemove, applyLocalSave, undoLocalRemove, type LocalRemoval } from './local-edits';
+export { StorageFullError } from './storage-errors';
+
+/**
+ * What extension pages read. Each function reads in one transaction that starts from the
+ * meta record, so it sees one published generation whole: the last complete library or the
+ * new complete one, never half of a re-sync (SPEC §4).
+ */
+
+export interface LibrarySummary {
+  /** Tracks cached. */
+  total: number;
+  /** False while the very first sync is still running: what is there is partial. */
+  complete: boolean;
+  lastSyncedAt: number | null;
+  /** Changes with every write: a page holding data read at another version should reload. */
+  version: number;
+}
+
+const EMPTY_SUMMARY: LibrarySummary = { total: 0, complete: false, lastSyncedAt: null, version: 0 };
+
+export async function readLibrarySummary(db: LibraryDb): Promise<LibrarySummary> {
+  const meta = await db.get('meta', 'library');
+  if (meta?.key !== 'library') return EMPTY_SUMMARY;
+  return { total: meta.total, complete: meta.complete, lastSyncedAt: meta.lastSyncedAt, version: meta.version };
+}
+
+/** Tracks per chunk in display order, with the version they belong to (for virtual lists). */
+export async function readChunkSizes(db: LibraryDb): Promise<{ version: number; sizes: number[] }> {
+  const meta = await db.get('meta', 'library');
+  if (meta?.key !== 'library') return { version: 0, sizes: [] };
+  return { version: meta.version, sizes: meta.chunks.map((chunk) => chunk.tracks) };
+}
+
+/** Every track's search key, newest saved first: one read of ~100 records at 100k tracks. */
+export async function readSearchKeys(db: LibraryDb): Promise<string[]> {
+  const transaction = db.transaction(['meta', 'searchChunks']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  if (!meta) return [];
+  const chunks = await transaction.objectStore('searchChunks').getAll(generationRange(meta.generation));
+  return chunks.flatMap((chunk) => chunk.keys);
+}
+
+/** The tracks of chunk `chunkIndex` (0 = newest), in order; empty past the end. */
+export async function readTrackChunk(db: LibraryDb, chunkIndex: number): Promise<StoredTrack[]> {
+  const transaction = db.transaction(['meta', 'trackChunks']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  const info = meta?.chunks[chunkIndex];
+  if (!meta || !info) return [];
+  const chunk = await transaction.objectStore('trackChunks').get([meta.generation, info.seq]);
+  return chunk?.rows.map(decodeTrack) ?? [];
+}
+
+/** The whole library, newest saved first (the library page, exports). */
+export async function readAllTracks(db: LibraryDb): Promise<StoredTrack[]> {
+  const transaction = db.transaction(['meta', 'trackChunks']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  if (!meta) return [];
+  const chunks = await transaction.objectStore('trackChunks').getAll(generationRange(meta.generation));
+  return chunks.flatMap((chunk) => chunk.rows.map(decodeTrack));
+}
+
+/** The `count` newest tracks: usually the first chunk alone, for the popup's first paint. */
+export async function readNewestTracks(db: LibraryDb, count: number): Promise<StoredTrack[]> {
+  const transaction = db.transaction(['meta', 'trackChunks']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  const tracks: StoredTrack[] = [];
+  for (const info of meta?.chunks ?? []) {
+    if (tracks.length >= count) break;
+    const chunk = await transaction.objectStore('trackChunks').get([meta!.generation, info.seq]);
+    tracks.push(...(chunk?.rows ?? []).slice(0, count - tracks.length).map(decodeTrack));
+  }
+  return tracks;
+}
+
+/**
+ * The cached track with this id (or `spotify:…` URI for a local file), or null: one bucket
+ * and one chunk read, whatever the library's size.
+ */
+export async function findSavedTrack(db: LibraryDb, trackIdOrUri: string): Promise<StoredTrack | null> {
+  const uri = trackIdOrUri.startsWith('spotify:') ? trackIdOrUri : `spotify:track:${trackIdOrUri}`;
+  const transaction = db.transaction(['meta', 'idBuckets', 'trackChunks']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  if (!meta) return null;
+  const bucket = await transaction.objectStore('idBuckets').get([meta.generation, bucketOf(uri)]);
+  const seq = bucket?.chunkOf[uri];
+  if (seq === undefined) return null;
+  const chunk = await transaction.objectStore('trackChunks').get([meta.generation, seq]);
+  const row = chunk?.rows.find((candidate) => uriOfRow(candidate) === uri);
+  return row ? decodeTrack(row) : null;
+}
+
+/** Saved tracks with this ISRC: "another version of this recording is saved" (the `≈` badge). */
+export async function findSavedByIsrc(db: LibraryDb, isrc: string): Promise<Array<{ uri: string; albumName: string }>> {
+  const transaction = db.transaction(['meta', 'isrcBuckets']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  if (!meta) return [];
+  const bucket = await transaction.objectStore('isrcBuckets').get([meta.generation, bucketOf(isrc)]);
+  return (bucket?.tracksOf[isrc] ?? []).map(([uri, albumName]) => ({ uri, albumName }));
+}
+
+async function libraryMeta(store: { get(key: 'library'): Promise<MetaRecord | undefined> }): Promise<LibraryMeta | undefined> {
+  const meta = await store.get('library');
+  return meta?.key === 'library' ? meta : undefined;
+}

@@ -1,0 +1,38 @@
+import type { LibraryDb, LibraryStoreName, LibraryTransaction } from './db';
+import { isQuotaExceeded, StorageFullError } from './storage-errors';
+
+/**
+ * Runs `work` in one readwrite transaction and resolves once it has committed. If `work`
+ * throws, the transaction is aborted, so a write is all or nothing; a full disk surfaces as
+ * StorageFullError whichever request or commit it broke.
+ *
+ * `work` must only await IndexedDB requests: awaiting anything else lets the transaction
+ * commit early.
+ */
+export async function inWriteTransaction<const Stores extends ArrayLike<LibraryStoreName>, Result>(
+  db: LibraryDb,
+  stores: Stores,
+  work: (transaction: LibraryTransaction<Stores, 'readwrite'>) => Promise<Result>,
+): Promise<Result> {
+  const transaction = db.transaction(stores, 'readwrite');
+  // Observed below; without this an early failure of `work` leaves a rejection unhandled.
+  transaction.done.catch(() => undefined);
+  try {
+    const result = await work(transaction);
+    await transaction.done;
+    return result;
+  } catch (error) {
+    abortQuietly(transaction);
+    const cause = transaction.error ?? error;
+    if (isQuotaExceeded(cause) || isQuotaExceeded(error)) throw new StorageFullError({ cause });
+    throw error;
+  }
+}
+
+function abortQuietly(transaction: { abort(): void }): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already committed or aborted: nothing left to undo.
+  }
+}

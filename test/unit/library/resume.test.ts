@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCheckpoint } from '../../../lib/library/meta-records';
+import { openLibraryDb, readLibrarySummary } from '../../../lib/library/store';
+import { hasUnfinishedSync, syncSavedTracks } from '../../../lib/library/sync';
+import { expectCacheEqualsServer } from './cache-assertions';
+import { budgets, startSession, type StandInSession } from './stand-in-session';
+
+let session: StandInSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const SIZE = 2000;
+
+/** Offsets of `/me/tracks` requests logged from `from` on. */
+function offsetsRequested(s: StandInSession, from: number): number[] {
+  return s.standIn.requests
+    .slice(from)
+    .filter((request) => request.path === '/v1/me/tracks')
+    .map((request) => Number(request.query.offset));
+}
+
+describe('a full sync stopped part-way', () => {
+  it.each([
+    { name: 'after a few pages', stopAfterPages: 3 },
+    { name: 'half-way', stopAfterPages: 20 },
+    { name: 'with every page staged', stopAfterPages: 40 },
+  ])('resumes $name from IndexedDB alone, refetching no staged page', async ({ stopAfterPages }) => {
+    session = await startSession({ library: { size: SIZE, seed: 31 } });
+    const { standIn, accountKey } = session;
+    const stop = new AbortController();
+    let pages = 0;
+    const first = syncSavedTracks({
+      db: session.db,
+      api: session.api,
+      signal: stop.signal,
+      onProgress: ({ phase }) => {
+        if (phase === 'fetching' && ++pages >= stopAfterPages) stop.abort(new Error('service worker stopped'));
+      },
+    });
+    await expect(first).rejects.toThrow();
+
+    // A new service worker: a new connection and a new API client, nothing in memory.
+    session.db.close();
+    const db = await openLibraryDb(accountKey);
+    session.db = db;
+    expect(await hasUnfinishedSync(db)).toBe(true);
+    const checkpoint = await readCheckpoint(db);
+    const staged = new Set(checkpoint!.pageTotals.flatMap((total, index) => (total === null ? [] : [index * 50])));
+    expect(staged.size).toBeGreaterThan(0);
+    expect((await readLibrarySummary(db)).complete).toBe(false);
+
+    const resumedFrom = standIn.requests.length;
+    const result = await syncSavedTracks({ db, api: session.newApi() });
+    expect(result.kind).toBe('full');
+    await expectCacheEqualsServer(db, standIn);
+    expect(await hasUnfinishedSync(db)).toBe(false);
+
+    const refetched = offsetsRequested(session, resumedFrom);
+    // Page 0 comes back once, as the closing read of the pass; nothing else staged does.
+    expect(refetched.filter((offset) => offset !== 0 && staged.has(offset))).toEqual([]);
+    expect(refetched.filter((offset) => offset === 0).length).toBeLessThanOrEqual(1);
+    // Requests aborted in flight are the only extra cost.
+    expect(session.tracksRequests()).toBeLessThanOrEqual(budgets.fullSync(SIZE) + 8);
+  });
+
+  it('resumes exactly when the saved tracks changed while it was stopped', async () => {
+    session = await startSession({ library: { size: SIZE, seed: 33 } });
+    const { standIn, accountKey } = session;
+    const stop = new AbortController();
+    let pages = 0;
+    await expect(
+      syncSavedTracks({
+        db: session.db,
+        api: session.api,
+        signal: stop.signal,
+        onProgress: ({ phase }) => {
+          if (phase === 'fetching' && ++pages === 20) stop.abort(new Error('service worker stopped'));
+        },
+      }),
+    ).rejects.toThrow();
+    standIn.library.removeAt([5, 1500]);
+    standIn.library.add(4);
+
+    session.db.close();
+    session.db = await openLibraryDb(accountKey);
+    await syncSavedTracks({ db: session.db, api: session.newApi() });
+    await expectCacheEqualsServer(session.db, standIn);
+  });
+
+  it('resumes a re-sync without ever showing it before it is complete', async () => {
+    session = await startSession({ library: { size: SIZE, seed: 32 } });
+    const { standIn, accountKey } = session;
+    await syncSavedTracks({ db: session.db, api: session.api });
+    const before = await readLibrarySummary(session.db);
+    standIn.library.removeAt(Array.from({ length: 40 }, (_, index) => index * 45));
+
+    const stop = new AbortController();
+    let pages = 0;
+    await expect(
+      syncSavedTracks({
+        db: session.db,
+        api: session.api,
+        signal: stop.signal,
+        onProgress: ({ phase }) => {
+          if (phase === 'fetching' && ++pages === 15) stop.abort(new Error('service worker stopped'));
+        },
+      }),
+    ).rejects.toThrow();
+    session.db.close();
+    const db = await openLibraryDb(accountKey);
+    session.db = db;
+    expect(await readLibrarySummary(db)).toEqual(before);
+
+    await syncSavedTracks({ db, api: session.newApi() });
+    await expectCacheEqualsServer(db, standIn);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * A signed-in session against the stand-in, in Node: the real PKCE sign-in (`createAuth`, with
+ * `/authorize` followed by hand instead of the browser's identity API), the real token refresh,
+ * and the real API client. What the background will run, minus the browser.
+ */
+import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
+import { createSpotifyApi, type SpotifyApi, type SpotifyApiOptions } from '../../../lib/spotify/api-client';
+import { createAuth, type Auth } from '../../../lib/spotify/auth';
+import { createMemoryRateGate, type RateGate } from '../../../lib/spotify/rate-gate';
+import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
+import type { SpotifySession } from '../../../lib/spotify/session-store';
+import { startStandIn, type StandIn, type StandInOptions } from '../../stand-in/server';
+
+const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
+export interface StandInSession {
+  standIn: StandIn;
+  auth: Auth;
+  api: SpotifyApi;
+  rateGate: RateGate;
+  db: LibraryDb;
+  accountKey: string;
+  /** Another API client on the same sign-in, as a restarted service worker makes (fresh rate gate). */
+  newApi(): SpotifyApi;
+  /** `GET /v1/me/tracks` requests since the last `resetCounts()` (sign-in excluded). */
+  tracksRequests(): number;
+  resetCounts(): void;
+  close(): Promise<void>;
+}
+
+let databases = 0;
+
+export async function startSession(
+  options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens' | 'rateGate'>> } = {},
+): Promise<StandInSession> {
+  const standIn = await startStandIn({ latencyMs: 0, ...options });
+  const { auth, accountKey: signedInAs } = await signInToStandIn(standIn);
+  const rateGate = createMemoryRateGate();
+  const newApi = (gate = createMemoryRateGate()) =>
+    createSpotifyApi({ apiBase: standIn.apiBase, tokens: auth.tokens, rateGate: gate, ...options.api });
+  const api = newApi(rateGate);
+  // One database per test: fake-indexeddb lives as long as the test file's worker.
+  const accountKey = `${signedInAs}-${++databases}-${Date.now()}`;
+  const db = await openLibraryDb(accountKey);
+  let countFrom = standIn.requests.length;
+  const session: StandInSession = {
+    standIn,
+    auth,
+    api,
+    rateGate,
+    db,
+    accountKey,
+    newApi: () => newApi(),
+    tracksRequests: () => standIn.requests.slice(countFrom).filter((request) => request.path === '/v1/me/tracks').length,
+    resetCounts: () => {
+      countFrom = standIn.requests.length;
+    },
+    async close() {
+      session.db.close();
+      await standIn.close();
+    },
+  };
+  return session;
+}
+
+/** Where a stand-in listens (it may run in another thread or process). */
+export interface StandInEndpoints {
+  accountsBase: string;
+  apiBase: string;
+  clientId: string;
+}
+
+/** Signs in to a stand-in through `/authorize` and `/api/token`, as the extension does. */
+export async function signInToStandIn(endpoints: StandInEndpoints): Promise<{ auth: Auth; accountKey: string }> {
+  let saved: SpotifySession | null = null;
+  const auth = createAuth({
+    accountsBase: endpoints.accountsBase,
+    apiBase: endpoints.apiBase,
+    scopes: ['user-library-read', 'user-library-modify'],
+    identity: {
+      getRedirectURL: () => REDIRECT_URI,
+      async launchWebAuthFlow({ url }) {
+        const response = await fetch(url, { redirect: 'manual' });
+        return response.headers.get('location') ?? undefined;
+      },
+    },
+    store: {
+      load: async () => saved,
+      save: async (session) => {
+        saved = session;
+      },
+      clear: async () => {
+        saved = null;
+      },
+    },
+  });
+  const account = await auth.signIn(endpoints.clientId);
+  return { auth, accountKey: account.key };
+}
+
+/** The server's saved tracks as the cache must hold them: usable tracks, in order. */
+export function serverTracks(standIn: StandIn): string[] {
+  return standIn.library.saved().flatMap((item) => {
+    const track = toStoredTrack(item);
+    return track ? [`${track.uri}@${track.addedAt}`] : [];
+  });
+}
+
+/** SPEC §8 budgets. */
+export const budgets = {
+  fullSync: (n: number) => Math.ceil(n / 50) + 2,
+  added: (k: number) => Math.ceil(k / 50) + 1,
+  removed: (r: number, n: number) => r * Math.ceil(Math.log2(n / 50)) + 3,
+};
