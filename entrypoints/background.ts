@@ -1,36 +1,43 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAccountController } from '../lib/background/account';
-import { createStatusStore } from '../lib/background/status-store';
-import { spotifyConfig } from '../lib/config';
-import { createMessageListener } from '../lib/messaging/server';
-import { createAuth } from '../lib/spotify/auth';
-import { indexedDbSessionStore } from '../lib/spotify/session-store';
+import {
+  createBackgroundApp,
+  PERIODIC_SYNC_ALARM,
+  RESUME_SYNC_ALARM,
+  type BackgroundApp,
+} from '../lib/background/background-app';
+import { deferredHandlers, createMessageListener } from '../lib/messaging/server';
+import { syncIntervalSetting } from '../lib/settings';
 
 export default defineBackground(() => {
-  const status = createStatusStore();
-  const auth = createAuth({
-    accountsBase: spotifyConfig.accountsBase,
-    apiBase: spotifyConfig.apiBase,
-    scopes: spotifyConfig.scopes,
-    identity: browser.identity,
-    store: indexedDbSessionStore,
-  });
-  const account = createAccountController(auth, status);
+  const app: Promise<BackgroundApp> = createBackgroundApp();
+  const withApp = (use: (app: BackgroundApp) => unknown) => void app.then(use);
 
+  // Listeners are added synchronously so that the events that wake the worker reach them.
   browser.runtime.onMessage.addListener(
-    createMessageListener(
-      {
-        signIn: () => account.signIn(),
-        signOut: async () => {
-          await account.signOut();
-          return null;
-        },
-      },
-      browser.runtime.id,
-      browser.runtime.getURL('/'),
-    ),
+    createMessageListener(deferredHandlers(app.then((ready) => ready.handlers)), browser.runtime.id, browser.runtime.getURL('/')),
   );
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PERIODIC_SYNC_ALARM || alarm.name === RESUME_SYNC_ALARM) withApp((ready) => ready.sync.sync());
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Without the `tabs` permission `tab.url` is only there for open.spotify.com: elsewhere it is undefined.
+    if (change.url !== undefined || change.status === 'loading') {
+      withApp((ready) => ready.tabBadges.tabUrlChanged(tabId, tab.url));
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => withApp((ready) => ready.tabBadges.tabClosed(tabId)));
+  self.addEventListener('online', () => withApp((ready) => ready.sync.connectivityChanged(true)));
+  self.addEventListener('offline', () => withApp((ready) => ready.sync.connectivityChanged(false)));
 
-  void account.restore();
+  async function schedulePeriodicSync(minutes: number): Promise<void> {
+    await browser.alarms.create(PERIODIC_SYNC_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
+  }
+  syncIntervalSetting.watch((minutes) => void schedulePeriodicSync(minutes));
+  void syncIntervalSetting.getValue().then(async (minutes) => {
+    const existing = await browser.alarms.get(PERIODIC_SYNC_ALARM);
+    if (existing?.periodInMinutes !== minutes) await schedulePeriodicSync(minutes);
+  });
+
+  withApp((ready) => ready.start());
 });

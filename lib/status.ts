@@ -22,12 +22,15 @@ export interface AppStatus {
   /** The signed-in account, or the last one whose library is still cached. */
   account: AccountRef | null;
   sync: SyncStatus;
+  /** Bumped whenever the cached library changes: open pages reload what they show. */
+  libraryVersion: number;
 }
 
 export const initialAppStatus: AppStatus = {
   signedIn: false,
   account: null,
   sync: { state: 'signed-out', progress: null, partial: false, lastSyncedAt: null, resumeAt: null, message: null },
+  libraryVersion: 0,
 };
 
 /**

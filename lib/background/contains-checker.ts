@@ -18,8 +18,8 @@ export const MAX_IDS_PER_CALL = 40;
 export interface ContainsChecker {
   /** True/false from Spotify, or null when it could not say (offline, refused). */
   contains(trackId: string): Promise<boolean | null>;
-  /** Forget remembered answers for a track the user just saved or removed. */
-  forget(trackId: string): void;
+  /** The user just saved or removed this track here: that is the answer now. */
+  remember(trackId: string, saved: boolean): void;
 }
 
 export function createContainsChecker(options: ContainsCheckerOptions): ContainsChecker {
@@ -70,8 +70,8 @@ export function createContainsChecker(options: ContainsCheckerOptions): Contains
         scheduleFlush();
       });
     },
-    forget(trackId) {
-      remembered.delete(trackId);
+    remember(trackId, saved) {
+      remembered.set(trackId, { saved, at: now() });
     },
   };
 }

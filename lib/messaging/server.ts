@@ -9,6 +9,27 @@ export type RequestHandlers = {
 type MessageSender = Browser.runtime.MessageSender;
 
 /**
+ * Handlers that become available once `ready` resolves: the listener must be added at once
+ * (the message that woke the worker is delivered immediately), the handlers need async setup.
+ */
+export function deferredHandlers(ready: Promise<RequestHandlers>): RequestHandlers {
+  const defer = <T extends RequestType>(type: T) =>
+    (async (request: RequestOf<T>) => {
+      const handlers = await ready;
+      return (handlers[type] as (request: RequestOf<T>) => Promise<ResponseMap[T]>)(request);
+    }) as RequestHandlers[T];
+  return {
+    signIn: defer('signIn'),
+    signOut: defer('signOut'),
+    syncNow: defer('syncNow'),
+    popupOpened: defer('popupOpened'),
+    deleteLocalData: defer('deleteLocalData'),
+    getTabTrack: defer('getTabTrack'),
+    setTrackSaved: defer('setTrackSaved'),
+  };
+}
+
+/**
  * Only this extension's own pages may talk to the background. Messages from web pages and
  * other extensions arrive through `onMessageExternal`, which is never listened to; content
  * scripts (which run in web pages) are refused here too: they carry a tab and a web URL.

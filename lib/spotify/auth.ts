@@ -20,6 +20,8 @@ export interface AuthEnvironment {
     launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
   };
   store: SessionStore;
+  /** The refresh token stopped working (the session store is already cleared). */
+  onSessionEnded?: (error: SessionEndedError) => void;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -226,7 +228,10 @@ export function createAuth(env: AuthEnvironment): Auth {
       });
       return tokens.access_token;
     } catch (error) {
-      if (error instanceof SessionEndedError) await env.store.clear();
+      if (error instanceof SessionEndedError) {
+        await env.store.clear();
+        env.onSessionEnded?.(error);
+      }
       throw error;
     }
   }

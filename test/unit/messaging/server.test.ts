@@ -4,18 +4,27 @@ import { createMessageListener, type RequestHandlers } from '../../../lib/messag
 const RUNTIME_ID = 'ourextensionidourextensionidabcd';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 
-function listenerWith(calls: string[]) {
-  const handlers: RequestHandlers = {
-    signIn: async () => {
-      calls.push('signIn');
-      return { key: 'k', displayName: 'Ada' };
-    },
-    signOut: async () => {
-      calls.push('signOut');
-      return null;
-    },
+/** Handlers that record which ran. */
+function recordingHandlers(calls: string[]): RequestHandlers {
+  const record =
+    <T,>(type: string, value: T) =>
+    async () => {
+      calls.push(type);
+      return value;
+    };
+  return {
+    signIn: record('signIn', { key: 'k', displayName: 'Ada' }),
+    signOut: record('signOut', null),
+    syncNow: record('syncNow', null),
+    popupOpened: record('popupOpened', null),
+    deleteLocalData: record('deleteLocalData', null),
+    getTabTrack: record('getTabTrack', null),
+    setTrackSaved: record('setTrackSaved', { kind: 'saved' as const }),
   };
-  return createMessageListener(handlers, RUNTIME_ID, ORIGIN);
+}
+
+function listenerWith(calls: string[]) {
+  return createMessageListener(recordingHandlers(calls), RUNTIME_ID, ORIGIN);
 }
 
 describe('the background message listener', () => {
@@ -41,6 +50,9 @@ describe('the background message listener', () => {
     ['an unknown type', { type: 'readTokens' }],
     ['extra fields', { type: 'signOut', force: true }],
     ['no object at all', 'signOut'],
+    ['a malformed track id', { type: 'setTrackSaved', trackId: '../../me', saved: true }],
+    ['a saved flag that is not a boolean', { type: 'setTrackSaved', trackId: '4uLU6hMCjMI75M1A2tKUQC', saved: 'yes' }],
+    ['a negative tab id', { type: 'getTabTrack', tabId: -1 }],
     ['null', null],
   ])('refuses %s without running anything', async (_, message) => {
     const calls: string[] = [];
@@ -52,10 +64,10 @@ describe('the background message listener', () => {
   it('passes a handler’s failure back as a message', async () => {
     const listener = createMessageListener(
       {
+        ...recordingHandlers([]),
         signIn: async () => {
           throw new Error('Add your Spotify Client ID in Options first.');
         },
-        signOut: async () => null,
       },
       RUNTIME_ID,
       ORIGIN,

@@ -1,0 +1,202 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { spotifyConfig } from '../config';
+import { formatClockTime } from '../format';
+import { findSavedByIsrc, findSavedTrack, readLibrarySummary } from '../library/store';
+import type { RequestHandlers } from '../messaging/server';
+import { libraryAccountSetting } from '../settings';
+import { createSpotifyApi } from '../spotify/api-client';
+import { createAuth } from '../spotify/auth';
+import { UnexpectedResponseError } from '../spotify/errors';
+import { createMemoryRateGate, type RateGateState } from '../spotify/rate-gate';
+import { indexedDbSessionStore } from '../spotify/session-store';
+import { createTrackDetailsCache } from '../spotify/track-details';
+import { NO_BADGE, type Badge } from '../tracks/saved-state';
+import { trackUri } from '../tracks/track-reference';
+import { createAccountController } from './account';
+import { createContainsChecker } from './contains-checker';
+import { createLibraries } from './libraries';
+import { createLibraryActions } from './library-actions';
+import { resolveSavedState, type SavedStateSources } from './saved-state-resolver';
+import { createStatusStore } from './status-store';
+import { createSyncController, STALE_AFTER_MS, type SyncController } from './sync-controller';
+import { createTabBadges, type TabBadges } from './tab-badges';
+
+export const PERIODIC_SYNC_ALARM = 'tracklight-periodic-sync';
+export const RESUME_SYNC_ALARM = 'tracklight-resume-sync';
+
+/** A 429 window must outlive a stopped service worker: kept where only extension pages and the worker see it. */
+const rateGateItem = storage.defineItem<RateGateState>('session:rateGate', {
+  fallback: { until: 0, quotaExceeded: false },
+});
+
+const ContainsAnswer = v.array(v.boolean());
+
+export interface BackgroundApp {
+  handlers: RequestHandlers;
+  tabBadges: TabBadges;
+  sync: SyncController;
+  /** Rebuild state after the worker starts: status, badges of open Spotify tabs, an interrupted sync. */
+  start(): Promise<void>;
+}
+
+/** Everything the service worker does, built from the domain modules; the entry point wires events to it. */
+export async function createBackgroundApp(): Promise<BackgroundApp> {
+  const status = createStatusStore();
+  const rateGate = createMemoryRateGate(await rateGateItem.getValue(), (state) => void rateGateItem.setValue(state));
+  const auth = createAuth({
+    accountsBase: spotifyConfig.accountsBase,
+    apiBase: spotifyConfig.apiBase,
+    scopes: spotifyConfig.scopes,
+    identity: browser.identity,
+    store: indexedDbSessionStore,
+    onSessionEnded: (error) => void account.endSession(error.message).then(() => tabBadges.refreshAll()),
+  });
+  const account = createAccountController(auth, status);
+  const api = createSpotifyApi({
+    apiBase: spotifyConfig.apiBase,
+    tokens: auth.tokens,
+    rateGate,
+    isOnline: () => navigator.onLine,
+  });
+  const libraries = createLibraries();
+  const signedInLibrary = async () => ((await auth.currentSession()) ? libraries.current() : null);
+  const trackDetails = createTrackDetailsCache(api);
+  const contains = createContainsChecker({
+    check: async (trackIds) => {
+      const answer = v.safeParse(ContainsAnswer, await api.get('/me/library/contains', { uris: trackIds.map(trackUri).join(',') }));
+      if (!answer.success || answer.output.length !== trackIds.length) {
+        throw new UnexpectedResponseError('Spotify sent an unexpected answer to a library check.');
+      }
+      return answer.output;
+    },
+  });
+
+  const sources: SavedStateSources = {
+    async isSavedInCache(trackId) {
+      const db = await libraries.current();
+      return db ? (await findSavedTrack(db, trackId)) !== null : false;
+    },
+    async savedAlbumsWithIsrc(isrc) {
+      const db = await libraries.current();
+      return db ? (await findSavedByIsrc(db, isrc)).map((track) => track.albumName) : [];
+    },
+    async isrcOf(trackId) {
+      return (await trackDetails.get(trackId).catch(() => null))?.isrc ?? null;
+    },
+    async cacheMayBeStale() {
+      const db = await libraries.current();
+      if (!db) return true;
+      const summary = await readLibrarySummary(db);
+      return !summary.complete || summary.lastSyncedAt === null || Date.now() - summary.lastSyncedAt > STALE_AFTER_MS;
+    },
+    containsOnServer: (trackId) => contains.contains(trackId),
+  };
+
+  const tabBadges = createTabBadges({
+    resolve: (trackId, onState) => resolveSavedState(trackId, sources, onState),
+    setBadge,
+    isActive: async () => (await auth.currentSession()) !== null,
+  });
+
+  async function libraryChanged(): Promise<void> {
+    await status.update((current) => ({ ...current, libraryVersion: current.libraryVersion + 1 }));
+    await tabBadges.refreshAll();
+  }
+
+  const sync = createSyncController({
+    status,
+    api,
+    rateGate,
+    signedInLibrary,
+    endSession: async (message) => {
+      await account.endSession(message);
+      await tabBadges.refreshAll();
+    },
+    scheduleResume: async (at) => {
+      await browser.alarms.create(RESUME_SYNC_ALARM, { when: at });
+    },
+    libraryChanged,
+    isOnline: () => navigator.onLine,
+  });
+
+  const actions = createLibraryActions({
+    api,
+    trackDetails,
+    signedInLibrary,
+    readableLibrary: () => libraries.current(),
+    resolveSavedState: (trackId) => resolveSavedState(trackId, sources, () => undefined),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    trackChanged: async (trackId) => {
+      await status.update((current) => ({ ...current, libraryVersion: current.libraryVersion + 1 }));
+      await tabBadges.refreshTrack(trackId);
+    },
+    confirmed: (trackId, saved) => contains.remember(trackId, saved),
+  });
+
+  const handlers: RequestHandlers = {
+    async signIn() {
+      const signedIn = await account.signIn();
+      void sync.sync();
+      await tabBadges.refreshAll();
+      return signedIn;
+    },
+    async signOut() {
+      await account.signOut();
+      await tabBadges.refreshAll();
+      return null;
+    },
+    async syncNow() {
+      if (rateGate.blockedUntil() > Date.now()) {
+        throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(rateGate.blockedUntil())}.`);
+      }
+      void sync.sync();
+      return null;
+    },
+    async popupOpened() {
+      void sync.syncIfStale();
+      return null;
+    },
+    async deleteLocalData() {
+      await libraries.deleteCurrent();
+      const signedIn = (await auth.currentSession()) !== null;
+      if (!signedIn) await libraryAccountSetting.setValue(null);
+      await status.update((current) => ({
+        ...current,
+        account: signedIn ? current.account : null,
+        sync: { ...current.sync, state: signedIn ? 'never' : 'signed-out', lastSyncedAt: null, partial: false, progress: null },
+        libraryVersion: current.libraryVersion + 1,
+      }));
+      await tabBadges.refreshAll();
+      return null;
+    },
+    getTabTrack: ({ tabId }) => actions.getTabTrack(tabId),
+    setTrackSaved: ({ trackId, saved }) => actions.setTrackSaved(trackId, saved),
+  };
+
+  return {
+    handlers,
+    tabBadges,
+    sync,
+    async start() {
+      await account.restore();
+      const spotifyTabs = await browser.tabs.query({ url: 'https://open.spotify.com/*' });
+      await Promise.all(spotifyTabs.map((tab) => (tab.id === undefined ? undefined : tabBadges.tabUrlChanged(tab.id, tab.url))));
+      await sync.syncIfStale();
+    },
+  };
+}
+
+async function setBadge(tabId: number, badge: Badge): Promise<void> {
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setTitle({ tabId, title: badge.title }),
+      badge === NO_BADGE ? undefined : browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      badge === NO_BADGE ? undefined : browser.action.setBadgeTextColor?.({ tabId, color: '#ffffff' }),
+    ]);
+  } catch {
+    // The tab closed while its state was being worked out: nothing to draw on.
+  }
+}

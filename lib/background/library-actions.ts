@@ -1,0 +1,117 @@
+import {
+  applyLocalRemove,
+  applyLocalSave,
+  findSavedTrack,
+  undoLocalRemove,
+  type LibraryDb,
+} from '../library/store';
+import type { StoredTrack } from '../library/types';
+import type { TabTrack, TrackDetails as TabTrackDetails } from '../messaging/protocol';
+import type { SpotifyApi } from '../spotify/api-client';
+import { NotSignedInError } from '../spotify/errors';
+import type { TrackDetails, TrackDetailsCache } from '../spotify/track-details';
+import type { SavedState } from '../tracks/saved-state';
+import { parseTrackReference, trackUri } from '../tracks/track-reference';
+
+export interface LibraryActionsDeps {
+  api: SpotifyApi;
+  trackDetails: TrackDetailsCache;
+  /** The signed-in account's library, or null when signed out. */
+  signedInLibrary(): Promise<LibraryDb | null>;
+  /** The library the pages read (also after sign-out). */
+  readableLibrary(): Promise<LibraryDb | null>;
+  resolveSavedState(trackId: string): Promise<SavedState>;
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** The cache changed for this track: reload pages, redraw its badges. */
+  trackChanged(trackId: string): Promise<void>;
+  /** Spotify confirmed the save or removal: remember it instead of asking again. */
+  confirmed(trackId: string, saved: boolean): void;
+  now?: () => number;
+}
+
+export interface LibraryActions {
+  getTabTrack(tabId: number): Promise<TabTrack | null>;
+  /** Save or remove now in the cache, then at Spotify; undone in the cache if Spotify refuses. */
+  setTrackSaved(trackId: string, saved: boolean): Promise<SavedState>;
+}
+
+export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
+  const now = deps.now ?? Date.now;
+
+  async function requireLibrary(): Promise<LibraryDb> {
+    const db = await deps.signedInLibrary();
+    if (!db) throw new NotSignedInError();
+    return db;
+  }
+
+  async function save(db: LibraryDb, trackId: string): Promise<void> {
+    const uri = trackUri(trackId);
+    const details = await deps.trackDetails.get(trackId);
+    const cachedNow = await applyLocalSave(db, { ...details, addedAt: new Date(now()).toISOString() });
+    if (cachedNow) await deps.trackChanged(trackId);
+    try {
+      await deps.api.put('/me/library', { uris: uri });
+    } catch (error) {
+      if (cachedNow) {
+        await applyLocalRemove(db, uri);
+        await deps.trackChanged(trackId);
+      }
+      throw new Error(`Spotify did not save the track, so nothing changed: ${describe(error)}`);
+    }
+  }
+
+  async function remove(db: LibraryDb, trackId: string): Promise<void> {
+    const uri = trackUri(trackId);
+    const removal = await applyLocalRemove(db, uri);
+    if (removal) await deps.trackChanged(trackId);
+    try {
+      await deps.api.delete('/me/library', { uris: uri });
+    } catch (error) {
+      if (removal) {
+        await undoLocalRemove(db, removal);
+        await deps.trackChanged(trackId);
+      }
+      throw new Error(`Spotify did not remove the track, so nothing changed: ${describe(error)}`);
+    }
+  }
+
+  return {
+    async getTabTrack(tabId) {
+      const url = await deps.tabUrl(tabId);
+      const trackId = url ? parseTrackReference(url) : null;
+      if (!trackId) return null;
+      const db = await deps.readableLibrary();
+      const cached = db ? await findSavedTrack(db, trackId) : null;
+      const signedIn = (await deps.signedInLibrary()) !== null;
+      const details =
+        cached ??
+        (signedIn ? await deps.trackDetails.get(trackId).catch(() => null) : await deps.trackDetails.peek(trackId));
+      const state: SavedState = signedIn
+        ? await deps.resolveSavedState(trackId)
+        : { kind: cached ? 'saved' : 'not-saved' };
+      return { trackId, details: details && toTabTrackDetails(details), state };
+    },
+    async setTrackSaved(trackId, saved) {
+      const db = await requireLibrary();
+      if (saved) await save(db, trackId);
+      else await remove(db, trackId);
+      deps.confirmed(trackId, saved);
+      await deps.trackChanged(trackId);
+      return { kind: saved ? 'saved' : 'not-saved' };
+    },
+  };
+}
+
+function toTabTrackDetails(track: StoredTrack | TrackDetails): TabTrackDetails {
+  return {
+    name: track.name,
+    artists: track.artists.map((artist) => artist.name),
+    albumName: track.album.name,
+    image: track.album.image,
+    durationMs: track.durationMs,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

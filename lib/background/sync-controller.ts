@@ -1,0 +1,176 @@
+import { readLibrarySummary, StorageFullError, type LibraryDb } from '../library/store';
+import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../library/sync';
+import type { SpotifyApi } from '../spotify/api-client';
+import {
+  NetworkError,
+  NotSignedInError,
+  RateLimitedError,
+  ServerError,
+  SessionEndedError,
+  UnexpectedResponseError,
+} from '../spotify/errors';
+import type { RateGate } from '../spotify/rate-gate';
+import { formatClockTime } from '../format';
+import type { SyncStatus } from '../status';
+import type { StatusStore } from './status-store';
+
+/** SPEC §4: opening the popup syncs when the last sync is older than this. */
+export const STALE_AFTER_MS = 5 * 60_000;
+/** Progress is written to storage at most this often: each write wakes every open page. */
+const PROGRESS_INTERVAL_MS = 250;
+/** During a first sync the partial library grows; pages reload it at most this often. */
+const PARTIAL_REFRESH_INTERVAL_MS = 1500;
+
+export interface SyncControllerDeps {
+  status: StatusStore;
+  api: SpotifyApi;
+  rateGate: RateGate;
+  /** The signed-in account's library, or null when signed out. */
+  signedInLibrary(): Promise<LibraryDb | null>;
+  /** Called when the refresh token stopped working. */
+  endSession(message: string): Promise<void>;
+  /** Schedules the one-shot alarm that resumes a paused sync. */
+  scheduleResume(at: number): Promise<void>;
+  /** The cache changed: pages reload, badges redraw. */
+  libraryChanged(): Promise<void>;
+  isOnline(): boolean;
+  now?: () => number;
+  sync?: (options: SyncOptions) => Promise<SyncResult>;
+}
+
+export interface SyncController {
+  /** "Sync now", alarms, sign-in: runs a sync unless one is running (then joins it). */
+  sync(): Promise<void>;
+  /**
+   * Popup opened, or the service worker started: sync if the last one is older than five
+   * minutes, or was cut short (a stopped worker leaves the state at 'syncing').
+   */
+  syncIfStale(): Promise<void>;
+  /** The browser went offline or back online. */
+  connectivityChanged(online: boolean): Promise<void>;
+}
+
+export function createSyncController(deps: SyncControllerDeps): SyncController {
+  const now = deps.now ?? Date.now;
+  const runSync = deps.sync ?? syncSavedTracks;
+  let running: Promise<void> | null = null;
+
+  async function run(): Promise<void> {
+    const db = await deps.signedInLibrary();
+    if (!db) return;
+    if (deps.rateGate.blockedUntil() > now()) {
+      await pauseForRateLimit(new RateLimitedError(deps.rateGate.blockedUntil(), deps.rateGate.quotaExceeded()));
+      return;
+    }
+    if (!deps.isOnline()) {
+      await deps.status.updateSync({ state: 'offline', progress: null, message: 'Offline: searching your cached library.' });
+      return;
+    }
+
+    const before = await readLibrarySummary(db);
+    await deps.status.updateSync({
+      state: 'syncing',
+      progress: null,
+      partial: !before.complete,
+      resumeAt: null,
+      message: null,
+    });
+    let lastProgressAt = 0;
+    let lastPartialRefreshAt = now();
+    try {
+      const result = await runSync({
+        db,
+        api: deps.api,
+        rateGate: deps.rateGate,
+        now,
+        onProgress: (progress) => {
+          const at = now();
+          if (at - lastProgressAt >= PROGRESS_INTERVAL_MS || progress.done >= progress.total) {
+            lastProgressAt = at;
+            void deps.status.updateSync({ progress: { done: progress.done, total: progress.total } });
+          }
+          if (!before.complete && at - lastPartialRefreshAt >= PARTIAL_REFRESH_INTERVAL_MS) {
+            lastPartialRefreshAt = at;
+            void deps.libraryChanged();
+          }
+        },
+      });
+      const after = await readLibrarySummary(db);
+      await deps.status.updateSync({
+        state: 'ready',
+        progress: null,
+        partial: false,
+        lastSyncedAt: after.lastSyncedAt ?? now(),
+        message: result.skipped > 0 ? skippedMessage(result.skipped) : null,
+      });
+      if (result.kind !== 'unchanged' || !before.complete) await deps.libraryChanged();
+    } catch (error) {
+      await reportFailure(error, db);
+    }
+  }
+
+  async function pauseForRateLimit(error: RateLimitedError): Promise<void> {
+    await deps.scheduleResume(error.resumeAt);
+    await deps.status.updateSync({
+      state: 'rate-limited',
+      progress: null,
+      resumeAt: error.resumeAt,
+      message: error.quotaExceeded
+        ? `This Spotify app's request quota is used up (QUOTA_EXCEEDED). Tracklight tries again at ${formatClockTime(error.resumeAt)}.`
+        : `Spotify asked Tracklight to slow down. The sync resumes at ${formatClockTime(error.resumeAt)}.`,
+    });
+  }
+
+  async function reportFailure(error: unknown, db: LibraryDb): Promise<void> {
+    const partial = !(await readLibrarySummary(db)).complete;
+    const failed = async (state: SyncStatus['state'], message: string): Promise<void> => {
+      await deps.status.updateSync({ state, progress: null, partial, message });
+    };
+
+    if (error instanceof RateLimitedError) return pauseForRateLimit(error);
+    if (error instanceof SessionEndedError) return deps.endSession(error.message);
+    if (error instanceof NotSignedInError) return;
+    if (error instanceof NetworkError) {
+      return failed('offline', 'Offline: Spotify could not be reached. Your cached library still works; the sync resumes when you are back online.');
+    }
+    if (error instanceof StorageFullError) return failed('error', error.message);
+    if (error instanceof ServerError) {
+      return failed('error', `${error.message}. Your library is safe; the sync will carry on from where it stopped.`);
+    }
+    if (error instanceof LibraryKeptChangingError || error instanceof UnexpectedResponseError) {
+      return failed('error', `${error.message} Your library is safe; try Sync now in a moment.`);
+    }
+    return failed('error', `The sync stopped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const controller: SyncController = {
+    sync() {
+      running ??= run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    async syncIfStale() {
+      if (running) return;
+      const { sync } = await deps.status.get();
+      if (sync.state === 'signed-out') return;
+      if (sync.state === 'rate-limited' && (sync.resumeAt ?? 0) > now()) return;
+      if (sync.lastSyncedAt !== null && now() - sync.lastSyncedAt < STALE_AFTER_MS && sync.state === 'ready') return;
+      await controller.sync();
+    },
+    async connectivityChanged(online) {
+      const { sync } = await deps.status.get();
+      if (!online && sync.state !== 'signed-out' && sync.state !== 'syncing') {
+        await deps.status.updateSync({ state: 'offline', message: 'Offline: searching your cached library.' });
+      }
+      if (online && sync.state === 'offline') await controller.sync();
+    },
+  };
+  return controller;
+}
+
+function skippedMessage(skipped: number): string {
+  return skipped === 1
+    ? '1 saved item could not be read from Spotify and was skipped.'
+    : `${skipped} saved items could not be read from Spotify and were skipped.`;
+}
