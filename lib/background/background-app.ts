@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
-import { findSavedByIsrc, findSavedTrack, readLibrarySummary } from '../library/store';
+import { findSavedByIsrc, findSavedTrack, readLibrarySummary, type LibraryDb } from '../library/store';
+import { hasUnfinishedSync } from '../library/sync';
 import type { RequestHandlers } from '../messaging/server';
 import { libraryAccountSetting } from '../settings';
 import { createSpotifyApi } from '../spotify/api-client';
@@ -119,6 +120,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     },
     libraryChanged,
     isOnline: () => navigator.onLine,
+    writesSettled: () => actions.settled(),
   });
 
   const actions = createLibraryActions({
@@ -175,15 +177,32 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     setTrackSaved: ({ trackId, saved }) => actions.setTrackSaved(trackId, saved),
   };
 
+  /**
+   * storage.session is empty after a browser restart: what the pages show about the last sync
+   * comes back from the library itself.
+   */
+  async function restoreSyncStatus(db: LibraryDb): Promise<void> {
+    const summary = await readLibrarySummary(db);
+    await status.update((current) => {
+      if (current.sync.lastSyncedAt !== null || summary.lastSyncedAt === null) return current;
+      const state = current.sync.state === 'never' && summary.complete ? 'ready' : current.sync.state;
+      return { ...current, sync: { ...current.sync, state, lastSyncedAt: summary.lastSyncedAt, partial: !summary.complete } };
+    });
+  }
+
   return {
     handlers,
     tabBadges,
     sync,
     async start() {
       await account.restore();
+      const db = await signedInLibrary();
+      if (db) await restoreSyncStatus(db);
       const spotifyTabs = await browser.tabs.query({ url: 'https://open.spotify.com/*' });
       await Promise.all(spotifyTabs.map((tab) => (tab.id === undefined ? undefined : tabBadges.tabUrlChanged(tab.id, tab.url))));
-      await sync.syncIfStale();
+      // A worker stopped mid-sync left a checkpoint: carry on from it at once.
+      if (db && (await hasUnfinishedSync(db))) await sync.sync();
+      else await sync.syncIfStale();
     },
   };
 }

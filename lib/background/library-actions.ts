@@ -33,10 +33,16 @@ export interface LibraryActions {
   getTabTrack(tabId: number): Promise<TabTrack | null>;
   /** Save or remove now in the cache, then at Spotify; undone in the cache if Spotify refuses. */
   setTrackSaved(trackId: string, saved: boolean): Promise<SavedState>;
+  /**
+   * Resolves when no Save or Remove is on its way to Spotify. A sync started meanwhile would
+   * read the server before the change lands and undo the optimistic edit until the next one.
+   */
+  settled(): Promise<void>;
 }
 
 export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
   const now = deps.now ?? Date.now;
+  const inFlight = new Set<Promise<unknown>>();
 
   async function requireLibrary(): Promise<LibraryDb> {
     const db = await deps.signedInLibrary();
@@ -47,7 +53,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
   async function save(db: LibraryDb, trackId: string): Promise<void> {
     const uri = trackUri(trackId);
     const details = await deps.trackDetails.get(trackId);
-    const cachedNow = await applyLocalSave(db, { ...details, addedAt: new Date(now()).toISOString() });
+    const cachedNow = await applyLocalSave(db, { ...details, addedAt: spotifyTimestamp(now()) });
     if (cachedNow) await deps.trackChanged(trackId);
     try {
       await deps.api.put('/me/library', { uris: uri });
@@ -93,11 +99,19 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
     },
     async setTrackSaved(trackId, saved) {
       const db = await requireLibrary();
-      if (saved) await save(db, trackId);
-      else await remove(db, trackId);
+      const change = saved ? save(db, trackId) : remove(db, trackId);
+      inFlight.add(change);
+      try {
+        await change;
+      } finally {
+        inFlight.delete(change);
+      }
       deps.confirmed(trackId, saved);
       await deps.trackChanged(trackId);
       return { kind: saved ? 'saved' : 'not-saved' };
+    },
+    async settled() {
+      await Promise.allSettled([...inFlight]);
     },
   };
 }
@@ -110,6 +124,11 @@ function toTabTrackDetails(track: StoredTrack | TrackDetails): TabTrackDetails {
     image: track.album.image,
     durationMs: track.durationMs,
   };
+}
+
+/** Spotify's `added_at` has whole seconds; a local save stamped the same way matches it on the next sync. */
+function spotifyTimestamp(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 19)}Z`;
 }
 
 function describe(error: unknown): string {

@@ -34,6 +34,8 @@ export interface SyncControllerDeps {
   /** The cache changed: pages reload, badges redraw. */
   libraryChanged(): Promise<void>;
   isOnline(): boolean;
+  /** Resolves when no Save or Remove is on its way to Spotify. */
+  writesSettled(): Promise<void>;
   now?: () => number;
   sync?: (options: SyncOptions) => Promise<SyncResult>;
 }
@@ -56,6 +58,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   let running: Promise<void> | null = null;
 
   async function run(): Promise<void> {
+    await deps.writesSettled();
     const db = await deps.signedInLibrary();
     if (!db) return;
     if (deps.rateGate.blockedUntil() > now()) {

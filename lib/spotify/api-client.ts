@@ -66,15 +66,16 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
   } = options;
   let requestCount = 0;
 
-  async function waitForRateGate(): Promise<void> {
+  async function waitForRateGate(signal: AbortSignal | undefined): Promise<void> {
     const wait = rateGate.blockedUntil() - now();
     if (wait <= 0) return;
     if (wait > LONGEST_INLINE_WAIT_MS || rateGate.quotaExceeded()) {
       throw new RateLimitedError(rateGate.blockedUntil(), rateGate.quotaExceeded());
     }
     await sleep(wait);
+    if (signal?.aborted) throw signal.reason;
     // Another request may have extended the window while we slept.
-    return waitForRateGate();
+    return waitForRateGate(signal);
   }
 
   /** Full jitter (AWS architecture blog): spreads retries of concurrent pages apart. */
@@ -96,7 +97,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     let rateLimits = 0;
     for (;;) {
       if (!isOnline()) throw new NetworkError('The browser is offline.');
-      await waitForRateGate();
+      await waitForRateGate(requestOptions.signal);
       const token = await tokens.get();
       let response: Response;
       try {
@@ -123,9 +124,12 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
         continue;
       }
       if (response.status === 429) {
+        // Close the gate before reading the body, so no concurrent request starts meanwhile.
+        const resumeAt = now() + retryAfterMs(response);
+        rateGate.block(resumeAt, false);
         const body = await readJson(response).catch(() => undefined);
         const quotaExceeded = errorReason(body) === 'QUOTA_EXCEEDED';
-        rateGate.block(now() + retryAfterMs(response), quotaExceeded);
+        if (quotaExceeded) rateGate.block(resumeAt, true);
         if (quotaExceeded || ++rateLimits > MAX_RATE_LIMIT_RETRIES) {
           throw new RateLimitedError(rateGate.blockedUntil(), quotaExceeded);
         }

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createStatusStore } from '../../../lib/background/status-store';
+import { createSyncController, type SyncControllerDeps } from '../../../lib/background/sync-controller';
+import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
+import { LibraryKeptChangingError, type SyncResult } from '../../../lib/library/sync';
+import type { SpotifyApi } from '../../../lib/spotify/api-client';
+import {
+  NetworkError,
+  RateLimitedError,
+  ServerError,
+  SessionEndedError,
+  UnexpectedResponseError,
+} from '../../../lib/spotify/errors';
+import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
+import { StorageFullError } from '../../../lib/library/store';
+import { appStatusItem, initialAppStatus } from '../../../lib/status';
+
+const NOW = Date.parse('2026-11-27T10:00:00Z');
+const api = { requestCount: 0 } as SpotifyApi;
+let dbCount = 0;
+
+async function harness(outcome: SyncResult | Error, overrides: Partial<SyncControllerDeps> = {}) {
+  fakeBrowser.reset();
+  await appStatusItem.setValue({ ...initialAppStatus, signedIn: true, sync: { ...initialAppStatus.sync, state: 'never' } });
+  const db: LibraryDb = await openLibraryDb(`controller-${dbCount++}`);
+  const status = createStatusStore();
+  const calls = { syncs: 0, ended: [] as string[], resumes: [] as number[], changed: 0 };
+  const controller = createSyncController({
+    status,
+    api,
+    rateGate: createMemoryRateGate(),
+    signedInLibrary: async () => db,
+    endSession: async (message) => {
+      calls.ended.push(message);
+    },
+    scheduleResume: async (at) => {
+      calls.resumes.push(at);
+    },
+    libraryChanged: async () => {
+      calls.changed += 1;
+    },
+    isOnline: () => true,
+    writesSettled: async () => undefined,
+    now: () => NOW,
+    sync: async () => {
+      calls.syncs += 1;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    },
+    ...overrides,
+  });
+  return { controller, status, calls };
+}
+
+const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, total: 100, durationMs: 10 };
+
+describe('createSyncController', () => {
+  it('ends ready with the time of the sync and tells pages the library changed', async () => {
+    const { controller, status, calls } = await harness(done);
+    await controller.sync();
+    const { sync } = await status.get();
+    expect(sync).toMatchObject({ state: 'ready', progress: null, partial: false, message: null });
+    expect(calls.changed).toBe(1);
+  });
+
+  it('counts skipped items in words', async () => {
+    const { controller, status } = await harness({ ...done, skipped: 2 });
+    await controller.sync();
+    expect((await status.get()).sync.message).toBe('2 saved items could not be read from Spotify and were skipped.');
+  });
+
+  it.each<[string, Error, string, RegExp]>([
+    ['a long 429', new RateLimitedError(NOW + 120_000, false), 'rate-limited', /resumes at/],
+    ['QUOTA_EXCEEDED', new RateLimitedError(NOW + 30_000, true), 'rate-limited', /quota.*QUOTA_EXCEEDED/],
+    ['no network', new NetworkError('fetch failed'), 'offline', /Offline/],
+    ['Spotify failing', new ServerError(503), 'error', /HTTP 503.*safe/],
+    ['a malformed page', new UnexpectedResponseError('Spotify sent something that is not JSON.'), 'error', /not JSON.*safe/],
+    ['a full disk', new StorageFullError(), 'error', /no room left/],
+    ['a library that kept changing', new LibraryKeptChangingError(3), 'error', /changed during each of 3/],
+  ])('reports %s as %s with a clear message', async (_, failure, state, message) => {
+    const { controller, status } = await harness(failure);
+    await controller.sync();
+    const { sync } = await status.get();
+    expect(sync.state).toBe(state);
+    expect(sync.message).toMatch(message);
+  });
+
+  it('schedules the resume alarm of a paused sync and keeps the resume time', async () => {
+    const { controller, status, calls } = await harness(new RateLimitedError(NOW + 120_000, false));
+    await controller.sync();
+    expect(calls.resumes).toEqual([NOW + 120_000]);
+    expect((await status.get()).sync.resumeAt).toBe(NOW + 120_000);
+  });
+
+  it('ends the session when the refresh token stopped working', async () => {
+    const { controller, calls } = await harness(new SessionEndedError());
+    await controller.sync();
+    expect(calls.ended).toEqual(['Your Spotify session has ended. Sign in again.']);
+  });
+
+  it('sends nothing inside a rate-limit window', async () => {
+    const { controller, status, calls } = await harness(done, {
+      rateGate: createMemoryRateGate({ until: NOW + 90_000, quotaExceeded: false }),
+    });
+    await controller.sync();
+    expect(calls.syncs).toBe(0);
+    expect((await status.get()).sync).toMatchObject({ state: 'rate-limited', resumeAt: NOW + 90_000 });
+  });
+
+  it('says offline without trying when the browser is offline', async () => {
+    const { controller, status, calls } = await harness(done, { isOnline: () => false });
+    await controller.sync();
+    expect(calls.syncs).toBe(0);
+    expect((await status.get()).sync.state).toBe('offline');
+  });
+
+  it('runs one sync at a time', async () => {
+    let release!: () => void;
+    const { controller, calls } = await harness(done, {
+      sync: async () => {
+        calls.syncs += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return done;
+      },
+    });
+    const first = controller.sync();
+    const second = controller.sync();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await Promise.all([first, second]);
+    expect(calls.syncs).toBe(1);
+  });
+
+  it('waits for a Save or Remove on its way to Spotify before reading the server', async () => {
+    const order: string[] = [];
+    const { controller } = await harness(done, {
+      writesSettled: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push('write settled');
+      },
+      sync: async () => {
+        order.push('sync');
+        return done;
+      },
+    });
+    await controller.sync();
+    expect(order).toEqual(['write settled', 'sync']);
+  });
+
+  it.each<[string, Partial<typeof initialAppStatus.sync>, number]>([
+    ['a library synced a minute ago', { state: 'ready', lastSyncedAt: NOW - 60_000 }, 0],
+    ['a library synced ten minutes ago', { state: 'ready', lastSyncedAt: NOW - 600_000 }, 1],
+    ['a library never synced', { state: 'never', lastSyncedAt: null }, 1],
+    ['a sync cut short by a stopped worker', { state: 'syncing', lastSyncedAt: NOW - 60_000 }, 1],
+    ['a rate limit still running', { state: 'rate-limited', resumeAt: NOW + 60_000, lastSyncedAt: NOW - 600_000 }, 0],
+    ['a signed-out user', { state: 'signed-out' }, 0],
+  ])('on popup open, syncs %s only when due', async (_, sync, expectedSyncs) => {
+    const { controller, status, calls } = await harness(done);
+    await status.updateSync(sync);
+    await controller.syncIfStale();
+    expect(calls.syncs).toBe(expectedSyncs);
+  });
+});
