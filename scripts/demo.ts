@@ -15,7 +15,7 @@ const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 console.log('Building the extension against the stand-in…');
-execFileSync('npx', ['wxt', 'build', '--mode', 'standin'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npm', ['run', '--silent', 'build:standin'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const standIn = await startStandIn({
   port: standInPort(),

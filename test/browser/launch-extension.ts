@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
-
-/** The extension built against the stand-in (`wxt build --mode standin`). */
-export const STAND_IN_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-standin');
+import { standInBuildDir } from './stand-in-build';
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -26,7 +24,7 @@ export interface LaunchOptions {
 
 /** The launch recipe proven on this machine (README, "Browser tests"). */
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
-  const extensionDir = options.extensionDir ?? STAND_IN_BUILD_DIR;
+  const extensionDir = options.extensionDir ?? standInBuildDir();
   const userDataDir = await mkdtemp(join(tmpdir(), 'tracklight-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

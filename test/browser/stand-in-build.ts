@@ -2,15 +2,40 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 
-/** What `.env.standin` baked into the stand-in build: the one place the port is chosen. */
+/**
+ * Where the stand-in build talks to and where it is written. `.env.standin` chooses the port;
+ * `TRACKLIGHT_STANDIN_PORT` overrides it so that several runs (tests, demo, bench) can work
+ * side by side, each with its own stand-in and its own build directory.
+ */
 function standInEnv(): Record<string, string | undefined> {
   return parseEnv(readFileSync(resolve(import.meta.dirname, '../../.env.standin'), 'utf8'));
 }
 
+const DEFAULT_PORT = Number(new URL(standInEnv().WXT_SPOTIFY_ACCOUNTS_BASE!).port);
+
 export function standInPort(): number {
-  return Number(new URL(standInEnv().WXT_SPOTIFY_ACCOUNTS_BASE!).port);
+  return Number(process.env.TRACKLIGHT_STANDIN_PORT) || DEFAULT_PORT;
 }
 
 export function standInBuildClientId(): string {
   return standInEnv().WXT_SPOTIFY_CLIENT_ID!;
+}
+
+/** `.output/chrome-mv3-standin`, or `…-standin-<port>` for another port. */
+export function standInBuildDirName(): string {
+  return standInPort() === DEFAULT_PORT ? 'chrome-mv3-standin' : `chrome-mv3-standin-${standInPort()}`;
+}
+
+export function standInBuildDir(): string {
+  return resolve(import.meta.dirname, '../../.output', standInBuildDirName());
+}
+
+/** The build-time variables (SPEC §2) that point an extension build at the stand-in. */
+export function standInBuildEnv(): Record<string, string> {
+  const origin = `http://127.0.0.1:${standInPort()}`;
+  return {
+    WXT_SPOTIFY_API_BASE: `${origin}/v1`,
+    WXT_SPOTIFY_ACCOUNTS_BASE: origin,
+    WXT_SPOTIFY_CLIENT_ID: standInBuildClientId(),
+  };
 }
