@@ -3,11 +3,13 @@ import { isValidClientId } from '../lib/config';
 
 interface ClientIdFormProps {
   saved: string;
+  /** The build's own Client ID (WXT_SPOTIFY_CLIENT_ID), used while no other is saved. */
+  buildDefault: string;
   onSave: (clientId: string) => Promise<void>;
 }
 
 /** The Client ID field: validated (32 hex characters) before anything is saved. */
-export function ClientIdForm({ saved, onSave }: ClientIdFormProps) {
+export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps) {
   const [value, setValue] = useState(saved);
   const [error, setError] = useState<string | null>(null);
   const [savedNote, setSavedNote] = useState(false);
@@ -46,6 +48,11 @@ export function ClientIdForm({ saved, onSave }: ClientIdFormProps) {
           Save
         </button>
       </div>
+      {!saved && buildDefault && !savedNote && (
+        <p class="muted">
+          This build comes with a Client ID ({buildDefault.slice(0, 6)}…), used until you save your own.
+        </p>
+      )}
       {error && (
         <p id="client-id-error" class="notice error" role="alert">
           {error}

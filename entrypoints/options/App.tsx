@@ -2,14 +2,19 @@ import { browser } from 'wxt/browser';
 import { AccountBar } from '../../components/AccountBar';
 import { ClientIdForm } from '../../components/ClientIdForm';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
+import { LocalDataSection } from '../../components/LocalDataSection';
 import { SetupSteps } from '../../components/SetupSteps';
+import { SyncSettings } from '../../components/SyncSettings';
+import { spotifyConfig } from '../../lib/config';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { clientIdSetting } from '../../lib/settings';
+import { clientIdSetting, openTracksInSetting, syncIntervalSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const clientId = useStorageItem(clientIdSetting);
   const status = useStorageItem(appStatusItem);
+  const syncInterval = useStorageItem(syncIntervalSetting);
+  const openTracksIn = useStorageItem(openTracksInSetting);
   const redirectUri = browser.identity.getRedirectURL();
 
   return (
@@ -17,6 +22,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
       <header class="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Tracklight options</h1>
+        <a href="/library.html">Open your library</a>
         {status?.signedIn && status.account && (
           <AccountBar displayName={status.account.displayName} onSignOut={() => void send({ type: 'signOut' })} />
         )}
@@ -28,8 +34,38 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           Spotify lets each app in development mode serve 5 users, so Tracklight works with an app of your own.
         </p>
         <SetupSteps redirectUri={redirectUri} />
-        {clientId !== undefined && <ClientIdForm saved={clientId} onSave={(value) => clientIdSetting.setValue(value)} />}
+        {clientId !== undefined && (
+          <ClientIdForm
+            saved={clientId}
+            buildDefault={spotifyConfig.defaultClientId}
+            onSave={(value) => clientIdSetting.setValue(value)}
+          />
+        )}
       </section>
+
+      {syncInterval !== undefined && openTracksIn !== undefined && (
+        <section aria-labelledby="sync-title">
+          <h2 id="sync-title">Syncing and opening tracks</h2>
+          <SyncSettings
+            intervalMinutes={syncInterval}
+            onIntervalChange={(minutes) => void syncIntervalSetting.setValue(minutes)}
+            openTracksIn={openTracksIn}
+            onOpenTracksInChange={(where) => void openTracksInSetting.setValue(where)}
+          />
+        </section>
+      )}
+
+      {status !== undefined && (
+        <section aria-labelledby="local-data-title">
+          <h2 id="local-data-title">Data on this device</h2>
+          <LocalDataSection
+            accountName={status.account?.displayName ?? null}
+            onDelete={async () => {
+              await send({ type: 'deleteLocalData' });
+            }}
+          />
+        </section>
+      )}
     </main>
   );
 }

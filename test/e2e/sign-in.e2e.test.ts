@@ -81,3 +81,25 @@ describe('the options page', () => {
     expect(await options.clientIdInput.inputValue()).toBe('');
   });
 });
+
+describe('the local library after sign-out', () => {
+  it('stays after sign-out and goes with "Delete local data"', async () => {
+    world = await startWorld({ library: { size: 120, seed: 4 } });
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await popup.page.locator('[data-sync-state="ready"]').waitFor({ timeout: 30_000 });
+    await popup.signOutButton.click();
+    await popup.signInButton.waitFor();
+
+    const options = await world.openOptions();
+    const databases = () =>
+      options.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+    const libraryName = `tracklight-library-${world.standIn.user.account_id}`;
+    expect(await databases()).toContain(libraryName);
+
+    await options.page.getByRole('button', { name: 'Delete local data' }).click();
+    await options.page.getByRole('button', { name: /Yes, delete/ }).click();
+    await options.page.getByText('The local copy was deleted.').waitFor();
+    expect(await databases()).not.toContain(libraryName);
+  });
+});
