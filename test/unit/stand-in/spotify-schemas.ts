@@ -9,13 +9,27 @@
  *   is not deprecated must be present (except the few Spotify sends only sometimes, see
  *   SOMETIMES_ABSENT), and no undeclared property may appear.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const OPENAPI_PATH = fileURLToPath(new URL('../../../../shared/spotify-web-api/fixed-spotify-open-api.yml', import.meta.url));
+/**
+ * The description lives beside the project (`../shared`), not in it. A clone elsewhere finds
+ * it through SPOTIFY_OPENAPI_PATH or the team's shared folder.
+ */
+export const OPENAPI_PATH = [
+  process.env.SPOTIFY_OPENAPI_PATH,
+  fileURLToPath(new URL('../../../../shared/spotify-web-api/fixed-spotify-open-api.yml', import.meta.url)),
+  '/work/shared/spotify-web-api/fixed-spotify-open-api.yml',
+].find((path): path is string => !!path && existsSync(path)) ?? fail();
+
+function fail(): never {
+  throw new Error(
+    'The Spotify OpenAPI description was not found at ../shared/spotify-web-api/fixed-spotify-open-api.yml; set SPOTIFY_OPENAPI_PATH to it.',
+  );
+}
 
 /** Present only in some responses: `restrictions` when playback is restricted, ean/upc rarely. */
 const SOMETIMES_ABSENT = new Set(['restrictions', 'linked_from', 'ean', 'upc']);
