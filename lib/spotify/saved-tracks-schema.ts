@@ -70,8 +70,15 @@ export const SavedTrackItemSchema = v.object({
   track: v.unknown(),
 });
 
+/**
+ * More saved tracks than anyone has: SPEC's largest library is 100,000, and Spotify documents
+ * no limit. A `total` beyond it is Spotify misbehaving, and believing it would send the sync
+ * through `total / 50` page requests (20 million for a billion) before noticing.
+ */
+export const MAX_SAVED_TRACKS = 10_000_000;
+
 /** The envelope must be right: a wrong `total` or `items` would corrupt positions, not one row. */
 export const SavedTracksPageSchema = v.object({
-  total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  total: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SAVED_TRACKS)),
   items: v.array(v.unknown()),
 });

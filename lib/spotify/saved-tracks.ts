@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { StoredTrack } from '../library/types';
+import { isTrackId, trackUri } from '../tracks/track-reference';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';
 import { SavedTrackItemSchema, SavedTracksPageSchema, TrackSchema, type TrackJson } from './saved-tracks-schema';
@@ -68,7 +69,7 @@ export function toStoredTrack(savedTrack: unknown): StoredTrack | null {
   const parsed = v.safeParse(TrackSchema, item.output.track);
   if (!parsed.success) return null;
   const track = parsed.output;
-  const uri = track.uri ?? (track.id ? `spotify:track:${track.id}` : null);
+  const uri = keyUriOf(track);
   if (!uri) return null;
   return {
     id: track.is_local ? null : track.id,
@@ -88,6 +89,22 @@ export function toStoredTrack(savedTrack: unknown): StoredTrack | null {
     isLocal: track.is_local,
     isPlayable: track.is_playable,
   };
+}
+
+const TRACK_URI = /^spotify:track:([0-9A-Za-z]{22})$/;
+
+/**
+ * The URI a track is keyed by, or null when its id and URI do not name one track the way
+ * Spotify writes them (SPEC §5: 22 base62 characters). A malformed or mismatched pair would be
+ * stored under a key the badge and the popup never look up, and its id would end up in links.
+ */
+function keyUriOf(track: TrackJson): string | null {
+  if (track.is_local) return track.uri?.startsWith('spotify:local:') ? track.uri : null;
+  if (track.id !== null && !isTrackId(track.id)) return null;
+  const uri = track.uri ?? (track.id ? trackUri(track.id) : null);
+  const idInUri = uri ? TRACK_URI.exec(uri)?.[1] : undefined;
+  if (idInUri === undefined || (track.id !== null && idInUri !== track.id)) return null;
+  return uri;
 }
 
 function addedAtOf(raw: unknown): string {

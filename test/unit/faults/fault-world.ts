@@ -1,0 +1,224 @@
+/**
+ * What the background runs for a sync, minus the browser: the real sync controller (which maps
+ * errors to the state the popup shows), the real account controller (sign-out on a dead refresh
+ * token), the real engine and API client, against the stand-in over HTTP, with fake-indexeddb
+ * and WXT's fake browser storage. Fault tests drive it and read back the state and the cache.
+ *
+ * The clock and the network are knobs: `advanceClock` plays "the Retry-After window has passed"
+ * without waiting, `setOnline(false)` plays the browser reporting that it is offline.
+ */
+import { expect } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createAccountController, type AccountController } from '../../../lib/background/account';
+import { createStatusStore, type StatusStore } from '../../../lib/background/status-store';
+import { createSyncController, type SyncController } from '../../../lib/background/sync-controller';
+import { openLibraryDb, readAllTracks, readLibrarySummary, type LibraryDb } from '../../../lib/library/store';
+import { hasUnfinishedSync, syncSavedTracks, type SyncOptions, type SyncResult } from '../../../lib/library/sync';
+import { createSpotifyApi, type SpotifyApi } from '../../../lib/spotify/api-client';
+import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
+import { libraryAccountSetting } from '../../../lib/settings';
+import { appStatusItem, initialAppStatus, type SyncStatus } from '../../../lib/status';
+import type { LoggedRequest } from '../../stand-in/request-log';
+import type { StandIn, StandInOptions } from '../../stand-in/server';
+import { serverTracks, startSession, type StandInSession } from '../library/stand-in-session';
+
+/** Client timeout in these tests: short enough that a `hang` fault times out quickly. */
+export const CLIENT_TIMEOUT_MS = 600;
+
+export interface FaultWorld {
+  session: StandInSession;
+  standIn: StandIn;
+  status: StatusStore;
+  account: AccountController;
+  /** The sync controller of the current (simulated) service worker. */
+  controller: SyncController;
+  /** The library database as the current service worker has it open. */
+  readonly db: LibraryDb;
+  /** Alarm times the controller asked for (a paused sync's resume). */
+  readonly resumesScheduled: number[];
+  /** Web API requests logged so far (any path under `/v1/`). */
+  apiRequests(): number;
+  sync(): Promise<SyncStatus>;
+  syncState(): Promise<SyncStatus>;
+  /** Moves the client's clock (API client and controller) forward: a wait has passed. */
+  advanceClock(ms: number): void;
+  now(): number;
+  setOnline(online: boolean): void;
+  /**
+   * A new service worker: a new database connection, a new API client (its rate gate as the
+   * background persists it), a new controller; storage (status, settings) carries over.
+   * Runs what `BackgroundApp.start()` runs for a sync.
+   */
+  restartWorker(): Promise<SyncStatus>;
+  /**
+   * The controller's engine call, to wrap (a stopped worker, a spy). Default: the real
+   * `syncSavedTracks`.
+   */
+  engine: (options: SyncOptions) => Promise<SyncResult>;
+  close(): Promise<void>;
+}
+
+export async function startFaultWorld(options: StandInOptions = {}): Promise<FaultWorld> {
+  let skew = 0;
+  let online = true;
+  const now = () => Date.now() + skew;
+  // `random: 0` gives backoff delays of 0 ms: retries without waiting.
+  const apiOptions = { random: () => 0, now, isOnline: () => online, timeoutMs: CLIENT_TIMEOUT_MS };
+  const session = await startSession({ library: { size: 600, seed: 61 }, ...options, api: apiOptions });
+  const { standIn } = session;
+  const account = (await session.auth.currentSession())!.account;
+
+  fakeBrowser.reset();
+  await libraryAccountSetting.setValue(account);
+  await appStatusItem.setValue({
+    ...initialAppStatus,
+    signedIn: true,
+    account,
+    sync: { ...initialAppStatus.sync, state: 'never' },
+  });
+  const status = createStatusStore();
+  const accountController = createAccountController(session.auth, status);
+  const resumesScheduled: number[] = [];
+  let api: SpotifyApi = session.api;
+  let rateGate = session.rateGate;
+
+  const world: FaultWorld = {
+    session,
+    standIn,
+    status,
+    account: accountController,
+    controller: undefined as unknown as SyncController,
+    get db() {
+      return session.db;
+    },
+    resumesScheduled,
+    apiRequests: () => standIn.count('/v1/'),
+    async sync() {
+      await world.controller.sync();
+      return world.syncState();
+    },
+    syncState: async () => (await status.get()).sync,
+    advanceClock(ms) {
+      skew += ms;
+    },
+    now,
+    setOnline(value) {
+      online = value;
+    },
+    async restartWorker() {
+      const persistedGate = { until: rateGate.blockedUntil(), quotaExceeded: rateGate.quotaExceeded() };
+      session.db.close();
+      session.db = await openLibraryDb(session.accountKey);
+      rateGate = createMemoryRateGate(persistedGate);
+      api = createSpotifyApi({ apiBase: standIn.apiBase, tokens: session.auth.tokens, rateGate, ...apiOptions });
+      world.engine = syncSavedTracks;
+      world.controller = newController();
+      // BackgroundApp.start(): a checkpoint means a sync was cut short; otherwise sync if stale.
+      if (await hasUnfinishedSync(session.db)) await world.controller.sync();
+      else await world.controller.syncIfStale();
+      return world.syncState();
+    },
+    engine: syncSavedTracks,
+    close: () => session.close(),
+  };
+
+  function newController(): SyncController {
+    return createSyncController({
+      status,
+      api,
+      rateGate,
+      signedInLibrary: async () => ((await session.auth.currentSession()) ? session.db : null),
+      endSession: (message) => accountController.endSession(message),
+      scheduleResume: async (at) => {
+        resumesScheduled.push(at);
+      },
+      libraryChanged: async () => undefined,
+      isOnline: () => online,
+      writesSettled: async () => undefined,
+      now,
+      sync: (syncOptions) => world.engine(syncOptions),
+    });
+  }
+  world.controller = newController();
+  return world;
+}
+
+/**
+ * Matches `GET /me/tracks` requests after the first `k` from now: a fault that lands part-way
+ * through a sync instead of on its first page.
+ */
+export function tracksRequestsAfter(standIn: StandIn, k: number): (request: LoggedRequest) => boolean {
+  const base = standIn.count('/v1/me/tracks');
+  // The request being matched is already in the log.
+  return (request) => request.path === '/v1/me/tracks' && standIn.count('/v1/me/tracks') - base > k;
+}
+
+/** The cache as `uri@added_at`, newest first. */
+export async function cachedKeys(db: LibraryDb): Promise<string[]> {
+  return (await readAllTracks(db)).map((track) => `${track.uri}@${track.addedAt}`);
+}
+
+/** No track twice: a save is one row however often its page was read. */
+export async function expectNoDuplicates(db: LibraryDb): Promise<void> {
+  const uris = (await readAllTracks(db)).map((track) => track.uri);
+  expect(uris.length - new Set(uris).size).toBe(0);
+}
+
+/**
+ * After a sync that stopped: readers still see a whole library. A complete one must be exactly
+ * the one from before; the first sync's partial one holds only tracks that are on the server,
+ * each once.
+ */
+export async function expectLibraryIntact(db: LibraryDb, standIn: StandIn, before: readonly string[] | null): Promise<void> {
+  await expectNoDuplicates(db);
+  const cached = await cachedKeys(db);
+  if (before) {
+    expect(cached).toEqual(before);
+    expect((await readLibrarySummary(db)).complete).toBe(true);
+    return;
+  }
+  expect((await readLibrarySummary(db)).complete).toBe(false);
+  const onServer = new Set(serverTracks(standIn));
+  expect(cached.filter((key) => !onServer.has(key))).toEqual([]);
+}
+
+/**
+ * Makes the next sync's service worker stop when `stopAt` says (called for each page request
+ * with its offset and its number): requests in flight are cut, and the engine's promise never
+ * settles, so the controller reports nothing, as a stopped worker does. Resolves `stopped`
+ * once it has, or `finished` when the sync ended before `stopAt` said so.
+ */
+export function stopWorkerWhen(
+  w: FaultWorld,
+  stopAt: (offset: number, pageRequests: number) => boolean,
+): Promise<'stopped' | 'finished'> {
+  const previous = w.engine;
+  return new Promise((settled) => {
+    // For one sync only: the worker started after it runs the plain engine.
+    w.engine = (options: SyncOptions) => {
+      w.engine = previous;
+      return new Promise<SyncResult>((resolve, reject) => {
+        const stop = new AbortController();
+        let requests = 0;
+        const unlisten = w.standIn.onRequest((request) => {
+          if (request.path !== '/v1/me/tracks' || stop.signal.aborted) return;
+          if (stopAt(Number(request.query.offset), ++requests)) stop.abort(new Error('service worker stopped'));
+        });
+        syncSavedTracks({ ...options, signal: stop.signal }).then(
+          (result) => {
+            unlisten();
+            resolve(result);
+            settled('finished');
+          },
+          (error: unknown) => {
+            unlisten();
+            // A stopped worker reports nothing: the state stays `syncing`, as Chrome leaves it.
+            if (stop.signal.aborted) return settled('stopped');
+            reject(error);
+            settled('finished');
+          },
+        );
+      });
+    };
+  });
+}
