@@ -13,7 +13,7 @@ import { oneEditPrefixEnd } from './one-edit';
  * `2 × field + (whole word ? 0 : 1)` with title 0, artists 1, album 2 — so title before
  * artists before album, and within a field a whole word before a prefix.
  *
- * These loops run once per key per keystroke. Measured at 100k keys (scripts/bench-search.ts),
+ * These loops run once per key per keystroke. Measured at 100k keys (scripts/bench/search-engine.ts),
  * the native `indexOf` per key is most of the cost (~20–70 ns, more when the token's first
  * letter is common), so everything else here reads only the characters next to a match.
  */

@@ -54,7 +54,7 @@ function narrowsTypo(held: readonly string[], next: readonly string[]): boolean 
 /**
  * Search over the stored keys (`searchKeyOf`) in corpus order, newest saved first. Creating it
  * builds nothing — no index: a scan of 100k keys takes a few milliseconds (figures in
- * scripts/bench-search.ts), and each search keeps its matches so that the next keystroke
+ * scripts/bench/search-engine.ts), and each search keeps its matches so that the next keystroke
  * scans only those.
  */
 export function createLibrarySearch(keys: readonly string[]): LibrarySearch {

@@ -1,22 +1,21 @@
 /**
- * Sync benchmarks for SPEC §8's sync rows: requests and wall time against the stand-in over
- * real HTTP at its latency, in Node with fake-indexeddb. The stand-in runs in a worker thread
- * so that serving 100,000 tracks does not take the client's CPU. IndexedDB here is not
- * Chromium's: real-browser times come from the e2e bench.
+ * Engine-level sync benchmark: the sync engine alone, in Node with fake-indexeddb, against
+ * the stand-in over real HTTP at its latency — requests and wall time without a browser, for
+ * profiling the engine (`node --cpu-prof`). The stand-in runs in a worker thread so that
+ * serving 100,000 tracks does not take the client's CPU. IndexedDB here is not Chromium's:
+ * `npm run bench` measures the SPEC rows in Chromium (sync-figures.ts).
  *
- *   import { benchSync } from './bench-sync';
+ *   import { benchSync } from './bench/engine-sync';
  *   const rows = await benchSync({ latencyMs: 100, sizes: [10_000, 100_000] });
  */
 import 'fake-indexeddb/auto';
-import { once } from 'node:events';
 import { serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
-import { generationRange } from '../lib/library/db';
-import { openLibraryDb, readLibrarySummary, type LibraryDb } from '../lib/library/store';
-import { syncSavedTracks } from '../lib/library/sync';
-import { createSpotifyApi, type SpotifyApi } from '../lib/spotify/api-client';
-import { budgets, signInToStandIn, type StandInEndpoints } from '../test/unit/library/stand-in-session';
-import type { StandInCommand } from './stand-in-worker';
+import { generationRange } from '../../lib/library/db';
+import { openLibraryDb, readLibrarySummary, type LibraryDb } from '../../lib/library/store';
+import { syncSavedTracks } from '../../lib/library/sync';
+import { createSpotifyApi, type SpotifyApi } from '../../lib/spotify/api-client';
+import { budgets, signInToStandIn } from '../../test/unit/library/stand-in-session';
+import { StandInThread, type StandInCall } from './stand-in-thread';
 
 export interface SyncBenchRow {
   what: string;
@@ -40,7 +39,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
   const { latencyMs = 100, sizes = [10_000, 100_000], fullSyncSeconds = SPEC_FULL_SYNC_SECONDS, log = () => undefined } = options;
   const rows: SyncBenchRow[] = [];
   for (const size of sizes) {
-    const standIn = await WorkerStandIn.start(size, latencyMs);
+    const standIn = await StandInThread.start({ port: 0, library: { size, seed: 1 }, latencyMs });
     try {
       const { auth, accountKey } = await signInToStandIn(standIn.endpoints);
       const api = createSpotifyApi({ apiBase: standIn.endpoints.apiBase, tokens: auth.tokens });
@@ -61,7 +60,7 @@ class LibraryBench {
   constructor(
     private readonly db: LibraryDb,
     private readonly api: SpotifyApi,
-    private readonly standIn: WorkerStandIn,
+    private readonly standIn: StandInThread,
     private readonly label: string,
   ) {}
 
@@ -102,8 +101,8 @@ class LibraryBench {
     return rows;
   }
 
-  async #incremental(change: string, commands: StandInCommand[], budget: number): Promise<SyncBenchRow> {
-    for (const command of commands) await this.standIn.send(command);
+  async #incremental(change: string, commands: StandInCall[], budget: number): Promise<SyncBenchRow> {
+    for (const command of commands) await this.standIn.call(command);
     const { seconds, requests, kind } = await this.#sync();
     return {
       what: `incremental, ${change}, ${this.label}`,
@@ -118,32 +117,6 @@ class LibraryBench {
     const started = performance.now();
     const result = await syncSavedTracks({ db: this.db, api: this.api });
     return { seconds: (performance.now() - started) / 1000, requests: this.api.requestCount - requestsBefore, kind: result.kind };
-  }
-}
-
-class WorkerStandIn {
-  private constructor(
-    private readonly worker: Worker,
-    readonly endpoints: StandInEndpoints,
-  ) {}
-
-  static async start(size: number, latencyMs: number): Promise<WorkerStandIn> {
-    // Workers do not inherit tsx's loader: register it first, then load the TypeScript entry.
-    const entry = new URL('./stand-in-worker.ts', import.meta.url).href;
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: { library: { size, seed: 1 }, latencyMs } });
-    const [endpoints] = (await once(worker, 'message')) as [StandInEndpoints];
-    return new WorkerStandIn(worker, endpoints);
-  }
-
-  async send(command: StandInCommand): Promise<void> {
-    this.worker.postMessage(command);
-    await once(this.worker, 'message');
-  }
-
-  async close(): Promise<void> {
-    this.worker.postMessage({ op: 'close' } satisfies StandInCommand);
-    await once(this.worker, 'exit');
   }
 }
 

@@ -2,21 +2,23 @@
  * Search micro-benchmark (SPEC §8: keystroke to results p95 ≤ 4 ms at 10k tracks, ≤ 16 ms at
  * 100k — the search alone must leave room for rendering). Generates synthetic libraries of
  * mixed-script names, builds their keys as the sync would, then types queries letter by
- * letter into one search object, as the popup does, timing every keystroke.
+ * letter into one search object, as the popup does, timing every keystroke. In Node, without
+ * the DOM: `npm run bench` prints it beside the popup's keystroke figure, so that search time
+ * and render time can be told apart.
  *
- *   npx tsx scripts/bench-search.ts [size …]
+ *   npm run bench -- --only search
  */
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import type { StoredTrack } from '../lib/library/types';
-import { foldText, tokenizeQuery } from '../lib/search/fold';
-import { allowsTypo } from '../lib/search/match-token';
-import { searchKeyOf } from '../lib/search/search-key';
+import type { StoredTrack } from '../../lib/library/types';
+import { foldText, tokenizeQuery } from '../../lib/search/fold';
+import { allowsTypo } from '../../lib/search/match-token';
+import { searchKeyOf } from '../../lib/search/search-key';
 import {
   createLibrarySearch,
   type LibrarySearch,
   type SearchOutcome,
-} from '../lib/search/search-library';
+} from '../../lib/search/search-library';
+import { seededRandom } from './seeded-random';
 
 export type BenchTrack = Pick<StoredTrack, 'name' | 'artists' | 'album'>;
 
@@ -49,18 +51,6 @@ export interface SearchBenchFigures {
 
 const LIMIT = 50;
 const QUERIES_PER_KIND = 40;
-
-/** mulberry32: deterministic, so every run measures the same libraries and queries. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Frequent title words, roughly in the order they come up in song titles. */
 const COMMON_WORDS = (
@@ -135,7 +125,7 @@ function inventedWords(random: () => number, count: number): string[] {
  * invented words, some accented, some punctuated, some in Japanese, Korean, Chinese, Russian.
  */
 export function syntheticLibrary(size: number, seed = 1): BenchTrack[] {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const word = zipfSampler(random, [...COMMON_WORDS, ...inventedWords(random, 20_000)]);
   const phrase = (words: number): string =>
     Array.from({ length: words }, () => capitalized(word())).join(' ');
@@ -243,7 +233,7 @@ function queriesFor(
   seed: number,
   make: (random: () => number, track: BenchTrack) => string | null,
 ): Array<[string, number]> {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const queries: Array<[string, number]> = [];
   while (queries.length < QUERIES_PER_KIND) {
     const target = Math.floor(random() * tracks.length);
@@ -297,7 +287,7 @@ export function benchSearch(sizes: readonly number[]): SearchBenchFigures[] {
   });
 }
 
-function printFigures(figures: readonly SearchBenchFigures[]): void {
+export function printSearchFigures(figures: readonly SearchBenchFigures[]): void {
   const ms = (value: number): string => value.toFixed(2);
   const keystrokes = (k: KeystrokeFigures): string =>
     `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (n=${k.keystrokes})`;
@@ -314,9 +304,4 @@ function printFigures(figures: readonly SearchBenchFigures[]): void {
   }));
   console.table(rows);
   console.log('Budget, keystroke to results shown, p95: 4 ms at 10,000 tracks, 16 ms at 100,000.');
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
-  printFigures(benchSearch(sizes.length > 0 ? sizes : [10_000, 50_000, 100_000]));
 }

@@ -1,0 +1,72 @@
+/**
+ * What `npm run bench` measures at each library size. The full run follows issue #7: timed
+ * full syncs where SPEC §8 names a size (10k, 100k), the popup at every size, the library
+ * page at 100k; `--quick` measures everything once, at 10k, in under two minutes.
+ */
+export interface SizePlan {
+  size: number;
+  /** Latency of the first full sync: the bench's latency when timed, else a low one to load the library fast. */
+  syncLatencyMs: number;
+  timedSync: boolean;
+  incrementalSyncs: boolean;
+  naiveComparison: boolean;
+  popup: boolean;
+  libraryPage: boolean;
+  badge: boolean;
+}
+
+/** Parts of the run that `--only` can pick; the full sync always runs, it loads the library. */
+export const AREAS = ['search', 'naive', 'incremental', 'popup', 'library', 'badge'] as const;
+export type Area = (typeof AREAS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  latencyMs: number;
+  build: boolean;
+  out: string;
+  /** `--sizes`: instead of the planned ones (for profiling one size). */
+  sizes: number[] | null;
+  /** `--only`: the areas to measure; all when null. */
+  only: ReadonlySet<Area> | null;
+}
+
+/** Loading 50,000 tracks at 100 ms would only measure waiting; at 2 ms the figures after it are the same. */
+const LOAD_LATENCY_MS = 2;
+
+export function planSizes(options: BenchOptions): SizePlan[] {
+  const timed = (size: number, extra: Partial<SizePlan> = {}): SizePlan => ({
+    size,
+    syncLatencyMs: options.latencyMs,
+    timedSync: true,
+    incrementalSyncs: true,
+    naiveComparison: false,
+    popup: true,
+    libraryPage: false,
+    badge: true,
+    ...extra,
+  });
+  const planned: Record<number, SizePlan> = options.quick
+    ? { 10_000: timed(10_000, { naiveComparison: true, libraryPage: true }) }
+    : {
+        10_000: timed(10_000, { naiveComparison: true }),
+        50_000: timed(50_000, { syncLatencyMs: LOAD_LATENCY_MS, timedSync: false, incrementalSyncs: false }),
+        100_000: timed(100_000, { libraryPage: true }),
+      };
+  // Sizes picked by hand get every area (`--only` narrows them).
+  const plans = options.sizes ? options.sizes.map((size) => timed(size, { libraryPage: true, naiveComparison: size <= 10_000 })) : Object.values(planned);
+  const wanted = (area: Area) => !options.only || options.only.has(area);
+  return plans.map((plan) => ({
+    ...plan,
+    naiveComparison: plan.naiveComparison && wanted('naive'),
+    incrementalSyncs: plan.incrementalSyncs && wanted('incremental'),
+    popup: plan.popup && wanted('popup'),
+    libraryPage: plan.libraryPage && wanted('library'),
+    badge: plan.badge && wanted('badge'),
+  }));
+}
+
+/** Sizes for the search engine's own figures (Node, no DOM), beside the popup's. */
+export function searchEngineSizes(options: BenchOptions): number[] {
+  if (options.only && !options.only.has('search')) return [];
+  return options.sizes ?? (options.quick ? [10_000] : [10_000, 100_000]);
+}

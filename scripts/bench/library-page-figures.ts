@@ -1,0 +1,116 @@
+/**
+ * The library page's SPEC §8 rows: page opened to first rows shown (its
+ * `tracklight:library-first-rows` mark, ms from navigation start, over fresh pages), and the
+ * most track rows (`[data-track-id]`) in the DOM at any time while scrolling from the top of
+ * the list to the bottom and back, counted after every DOM mutation.
+ */
+import type { Page } from 'playwright-core';
+import * as budgets from './budgets';
+import { buildSetsMark } from './build-marks';
+import type { ExtensionSession } from './extension-session';
+import { installNameHelper } from './page-scripts';
+import { figureRow, notMeasurableRow, type BenchRow } from './report';
+import { median, spread } from './stats';
+
+const OPENS = 5;
+const MARK = 'tracklight:library-first-rows';
+const MARK_TIMEOUT_MS = 15_000;
+const SCROLL_STEPS = 40;
+
+async function openLibraryPage(session: ExtensionSession): Promise<{ page: Page; firstRowsAt: number | null }> {
+  const page = await session.extension.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/library.html`);
+  await installNameHelper(page);
+  try {
+    const handle = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false, MARK, {
+      timeout: MARK_TIMEOUT_MS,
+      polling: 20,
+    });
+    return { page, firstRowsAt: (await handle.jsonValue()) as number };
+  } catch {
+    return { page, firstRowsAt: null };
+  }
+}
+
+interface ScrollFigures {
+  maxRows: number;
+  /** Distinct first rows seen: proof that the list moved and rendered new rows. */
+  distinctFirstRows: number;
+  scrollable: boolean;
+}
+
+/** Runs in the page: scrolls the list's scroll container through its whole height. */
+async function scrollThroughList(steps: number): Promise<ScrollFigures> {
+  const countRows = () => document.querySelectorAll('[data-track-id]').length;
+  let maxRows = countRows();
+  const observer = new MutationObserver(() => (maxRows = Math.max(maxRows, countRows())));
+  observer.observe(document.body, { childList: true, subtree: true });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+  let container: Element | null = document.querySelector('[data-track-id]');
+  while (container && !(container.scrollHeight > container.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(container).overflowY))) {
+    container = container.parentElement;
+  }
+  const scroller = container ?? document.scrollingElement ?? document.documentElement;
+  const firstRows = new Set<string>();
+  const range = scroller.scrollHeight - scroller.clientHeight;
+  for (let step = 0; step <= 2 * steps; step++) {
+    // Down to the bottom, then back up: the list must drop rows either way.
+    const fraction = step <= steps ? step / steps : (2 * steps - step) / steps;
+    scroller.scrollTop = fraction * range;
+    await frame();
+    maxRows = Math.max(maxRows, countRows());
+    const first = document.querySelector('[data-track-id]')?.getAttribute('data-track-id');
+    if (first) firstRows.add(first);
+  }
+  observer.disconnect();
+  return { maxRows, distinctFirstRows: firstRows.size, scrollable: range > 0 };
+}
+
+export async function measureLibraryPage(session: ExtensionSession, size: number): Promise<BenchRow[]> {
+  const firstRowsFigure = 'library page opened to first rows shown';
+  const rowsFigure = 'library page: most rows in the DOM while scrolling';
+  const firstRowsBudget = size === 100_000 ? budgets.LIBRARY_FIRST_ROWS_100K : null;
+  if (!(await buildSetsMark(MARK))) {
+    const why = `the library page sets no \`${MARK}\` mark yet`;
+    return [notMeasurableRow(firstRowsFigure, size, firstRowsBudget, why), notMeasurableRow(rowsFigure, size, budgets.LIBRARY_ROWS_IN_DOM, why)];
+  }
+  const samples: number[] = [];
+  let last: Page | null = null;
+  try {
+    for (let open = 0; open < OPENS; open++) {
+      await last?.close();
+      const { page, firstRowsAt } = await openLibraryPage(session);
+      last = page;
+      if (firstRowsAt === null) {
+        const why = `no \`${MARK}\` mark within ${MARK_TIMEOUT_MS / 1000} s of opening`;
+        return [notMeasurableRow(firstRowsFigure, size, firstRowsBudget, why), notMeasurableRow(rowsFigure, size, budgets.LIBRARY_ROWS_IN_DOM, why)];
+      }
+      samples.push(firstRowsAt);
+    }
+    const scroll = await last!.evaluate(scrollThroughList, SCROLL_STEPS);
+    return [
+      figureRow({
+        figure: `${firstRowsFigure} (median of ${OPENS})`,
+        size,
+        value: median(samples),
+        unit: 'ms',
+        budget: firstRowsBudget,
+        notes: `first open ${samples[0]!.toFixed(0)} ms; ${spread(samples)}`,
+        details: { firstOpenMs: samples[0]!, minMs: Math.min(...samples), maxMs: Math.max(...samples) },
+      }),
+      figureRow({
+        figure: rowsFigure,
+        size,
+        value: scroll.maxRows,
+        unit: 'rows',
+        budget: budgets.LIBRARY_ROWS_IN_DOM,
+        notes: scroll.scrollable
+          ? `top to bottom and back in ${2 * SCROLL_STEPS} steps; ${scroll.distinctFirstRows} different first rows seen`
+          : 'the list did not scroll: its container was not found',
+      }),
+    ];
+  } finally {
+    await last?.close();
+  }
+}
