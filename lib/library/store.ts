@@ -80,6 +80,19 @@ export async function readNewestTracks(db: LibraryDb, count: number): Promise<St
 }
 
 /**
+ * Whether the track with this id (or `spotify:…` URI) is cached: one small bucket read, no
+ * chunk decoded. The badge's hot path.
+ */
+export async function isTrackSaved(db: LibraryDb, trackIdOrUri: string): Promise<boolean> {
+  const uri = trackIdOrUri.startsWith('spotify:') ? trackIdOrUri : `spotify:track:${trackIdOrUri}`;
+  const transaction = db.transaction(['meta', 'idBuckets']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  if (!meta) return false;
+  const bucket = await transaction.objectStore('idBuckets').get([meta.generation, bucketOf(uri)]);
+  return bucket?.chunkOf[uri] !== undefined;
+}
+
+/**
  * The cached track with this id (or `spotify:…` URI for a local file), or null: one bucket
  * and one chunk read, whatever the library's size.
  */

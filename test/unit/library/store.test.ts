@@ -7,6 +7,7 @@ import {
   applyLocalSave,
   findSavedByIsrc,
   findSavedTrack,
+  isTrackSaved,
   openLibraryDb,
   readAllTracks,
   readChunkSizes,
@@ -77,8 +78,10 @@ describe('library store', () => {
     const all = await readAllTracks(db);
     for (const track of all.filter((_, index) => index % 97 === 0)) {
       expect(await findSavedTrack(db, track.id ?? track.uri)).toEqual(track);
+      expect(await isTrackSaved(db, track.id ?? track.uri)).toBe(true);
     }
     expect(await findSavedTrack(db, '0000000000000000000000')).toBeNull();
+    expect(await isTrackSaved(db, '0000000000000000000000')).toBe(false);
 
     const byIsrc = new Map<string, StoredTrack[]>();
     for (const track of all) if (track.isrc) byIsrc.set(track.isrc, [...(byIsrc.get(track.isrc) ?? []), track]);
