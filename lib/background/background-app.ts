@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
-import { findSavedByIsrc, findSavedTrack, readLibrarySummary, type LibraryDb } from '../library/store';
+import { findSavedByIsrc, isTrackSaved, readLibrarySummary, type LibraryDb } from '../library/store';
 import { hasUnfinishedSync } from '../library/sync';
 import type { RequestHandlers } from '../messaging/server';
 import { libraryAccountSetting } from '../settings';
@@ -77,7 +77,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const sources: SavedStateSources = {
     async isSavedInCache(trackId) {
       const db = await libraries.current();
-      return db ? (await findSavedTrack(db, trackId)) !== null : false;
+      return db ? isTrackSaved(db, trackId) : false;
     },
     async savedAlbumsWithIsrc(isrc) {
       const db = await libraries.current();
@@ -101,11 +101,6 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     isActive: async () => (await auth.currentSession()) !== null,
   });
 
-  async function libraryChanged(): Promise<void> {
-    await status.update((current) => ({ ...current, libraryVersion: current.libraryVersion + 1 }));
-    await tabBadges.refreshAll();
-  }
-
   const sync = createSyncController({
     status,
     api,
@@ -118,7 +113,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     scheduleResume: async (at) => {
       await browser.alarms.create(RESUME_SYNC_ALARM, { when: at });
     },
-    libraryChanged,
+    redrawBadges: () => tabBadges.refreshAll(),
     isOnline: () => navigator.onLine,
     writesSettled: () => actions.settled(),
   });
@@ -140,6 +135,9 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const handlers: RequestHandlers = {
     async signIn() {
       const signedIn = await account.signIn();
+      // Say 'syncing' before answering: a popup must not read the last session's 'ready' as
+      // this account's library being up to date.
+      await status.updateSync({ state: 'syncing', progress: null, message: null });
       void sync.sync();
       await tabBadges.refreshAll();
       return signedIn;

@@ -31,8 +31,8 @@ export interface SyncControllerDeps {
   endSession(message: string): Promise<void>;
   /** Schedules the one-shot alarm that resumes a paused sync. */
   scheduleResume(at: number): Promise<void>;
-  /** The cache changed: pages reload, badges redraw. */
-  libraryChanged(): Promise<void>;
+  /** The cache changed (already counted in `libraryVersion`): badges redraw. */
+  redrawBadges(): Promise<void>;
   isOnline(): boolean;
   /** Resolves when no Save or Remove is on its way to Spotify. */
   writesSettled(): Promise<void>;
@@ -94,19 +94,26 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
           }
           if (!before.complete && at - lastPartialRefreshAt >= PARTIAL_REFRESH_INTERVAL_MS) {
             lastPartialRefreshAt = at;
-            void deps.libraryChanged();
+            void deps.status.update((current) => ({ ...current, libraryVersion: current.libraryVersion + 1 }));
           }
         },
       });
       const after = await readLibrarySummary(db);
-      await deps.status.updateSync({
-        state: 'ready',
-        progress: null,
-        partial: false,
-        lastSyncedAt: after.lastSyncedAt ?? now(),
-        message: result.skipped > 0 ? skippedMessage(result.skipped) : null,
-      });
-      if (result.kind !== 'unchanged' || !before.complete) await deps.libraryChanged();
+      const changed = result.kind !== 'unchanged' || !before.complete;
+      // One update: a page that sees 'ready' also sees the version of the library it ends with.
+      await deps.status.update((current) => ({
+        ...current,
+        sync: {
+          ...current.sync,
+          state: 'ready',
+          progress: null,
+          partial: false,
+          lastSyncedAt: after.lastSyncedAt ?? now(),
+          message: result.skipped > 0 ? skippedMessage(result.skipped) : null,
+        },
+        libraryVersion: changed ? current.libraryVersion + 1 : current.libraryVersion,
+      }));
+      if (changed) await deps.redrawBadges();
     } catch (error) {
       await reportFailure(error, db);
     }

@@ -43,7 +43,9 @@ export function createTabBadges(options: TabBadgesOptions): TabBadges {
       const trackId = url ? parseTrackReference(url) : null;
       if (!trackId) {
         const hadTrack = trackByTab.delete(tabId);
-        if (hadTrack || url) await options.setBadge(tabId, NO_BADGE);
+        // Badges on other sites belong to the cross-site matcher: only clear what is ours, or
+        // a Spotify page a restarted worker no longer remembers drawing on.
+        if (hadTrack || url?.startsWith('https://open.spotify.com/')) await options.setBadge(tabId, NO_BADGE);
         return;
       }
       trackByTab.set(tabId, trackId);

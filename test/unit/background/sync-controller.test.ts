@@ -37,7 +37,7 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
     scheduleResume: async (at) => {
       calls.resumes.push(at);
     },
-    libraryChanged: async () => {
+    redrawBadges: async () => {
       calls.changed += 1;
     },
     isOnline: () => true,
@@ -56,11 +56,17 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
 const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, total: 100, durationMs: 10 };
 
 describe('createSyncController', () => {
-  it('ends ready with the time of the sync and tells pages the library changed', async () => {
+  it('ends ready with the time of the sync and, in the same update, the new library version', async () => {
     const { controller, status, calls } = await harness(done);
+    const seen: Array<[string, number]> = [];
+    const unwatch = appStatusItem.watch((next) => seen.push([next.sync.state, next.libraryVersion]));
     await controller.sync();
-    const { sync } = await status.get();
+    unwatch();
+    const { sync, libraryVersion } = await status.get();
     expect(sync).toMatchObject({ state: 'ready', progress: null, partial: false, message: null });
+    expect(libraryVersion).toBe(1);
+    // No moment where a page sees 'ready' with the old library version.
+    expect(seen.filter(([state]) => state === 'ready')).toEqual([['ready', 1]]);
     expect(calls.changed).toBe(1);
   });
 

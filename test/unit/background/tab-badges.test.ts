@@ -81,6 +81,18 @@ describe('createTabBadges', () => {
     expect(text(1)).toBe('');
   });
 
+  it('leaves badges on other sites alone (the cross-site matcher draws those)', async () => {
+    const { tabs, text } = harness();
+    await tabs.tabUrlChanged(4, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(text(4)).toBeUndefined();
+  });
+
+  it('clears a Spotify page it has not drawn on since the worker restarted', async () => {
+    const { tabs, text } = harness();
+    await tabs.tabUrlChanged(5, 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy');
+    expect(text(5)).toBe('');
+  });
+
   it('shows nothing while signed out', async () => {
     const { tabs, text } = harness(sources(), false);
     await tabs.tabUrlChanged(1, url(SAVED));

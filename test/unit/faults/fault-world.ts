@@ -132,7 +132,7 @@ export async function startFaultWorld(options: StandInOptions = {}): Promise<Fau
       scheduleResume: async (at) => {
         resumesScheduled.push(at);
       },
-      libraryChanged: async () => undefined,
+      redrawBadges: async () => undefined,
       isOnline: () => online,
       writesSettled: async () => undefined,
       now,
