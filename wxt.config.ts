@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ALL_SITE_ORIGINS } from './lib/matching/sites';
 
 const DEFAULT_API_BASE = 'https://api.spotify.com/v1';
 const DEFAULT_ACCOUNTS_BASE = 'https://accounts.spotify.com';
@@ -12,6 +13,9 @@ function hostPermission(baseUrl: string): string {
 
 export default defineConfig({
   imports: false,
+  // Firefox too: MV3's `action` API is what the badge code calls (MV2 only has
+  // `browserAction`), and `optional_host_permissions` works the same in both browsers.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   // A function, so that values from `.env.[mode]` (loaded before it runs) are seen.
@@ -27,9 +31,25 @@ export default defineConfig({
         ...new Set([hostPermission(apiBase), hostPermission(accountsBase)]),
         'https://open.spotify.com/*',
       ],
+      // Asked for in Options when the user switches a music site on (issue #9), never at
+      // install: the site's hosts, and `scripting` to register its content script.
+      optional_host_permissions: [...ALL_SITE_ORIGINS],
+      optional_permissions: ['scripting'],
       action: { default_title: 'Tracklight' },
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'tracklight@tracklight.app' } } }
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                // Fixed, so the identity redirect URI (https://<hash of this id>.extensions.allizom.org/) never changes.
+                id: 'tracklight@tracklight.app',
+                // 140 (ESR): MV3 host permissions granted at install (127+), data_collection_permissions (140+).
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+              // Android gained data_collection_permissions in 142.
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
         : {}),
     };
   },

@@ -6,6 +6,7 @@ import {
   RESUME_SYNC_ALARM,
   type BackgroundApp,
 } from '../lib/background/background-app';
+import { listenForCrossSiteEvents } from '../lib/background/cross-site-events';
 import { deferredHandlers, createMessageListener } from '../lib/messaging/server';
 import { syncIntervalSetting } from '../lib/settings';
 
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createMessageListener(deferredHandlers(app.then((ready) => ready.handlers)), browser.runtime.id, browser.runtime.getURL('/')),
   );
+  listenForCrossSiteEvents(app.then((ready) => ready.crossSite));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_SYNC_ALARM || alarm.name === RESUME_SYNC_ALARM) withApp((ready) => ready.sync.sync());
   });

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { SiteId } from './matching/sites';
 
 /**
  * Every setting and every small piece of shared state, declared in one place with its default.
@@ -41,5 +42,29 @@ export const libraryAccountSetting = storage.defineItem<AccountRef | null>('loca
 /** A message the popup shows after a sign-in problem or an ended session, until the next sign-in. */
 export const authNoticeSetting = storage.defineItem<string | null>('local:authNotice', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * The music sites (lib/matching/sites.ts) where the badge shows a page's saved state. A site
+ * is listed only after the user granted its host permission in Options; revoking it removes it.
+ */
+export const enabledSitesSetting = storage.defineItem<SiteId[]>('local:enabledSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Only exact matches on music sites: no "a spelling apart" (Options, "Strict matching"). */
+export const strictMatchingSetting = storage.defineItem<boolean>('local:strictMatching', {
+  fallback: false,
+  version: 1,
+});
+
+/**
+ * "Not this track" on a music page: page (lib/matching/page-key.ts) → library track URIs the
+ * user said it is not, newest page last. Bounded: the oldest pages are forgotten first.
+ */
+export const pageMatchCorrectionsItem = storage.defineItem<Record<string, string[]>>('local:pageMatchCorrections', {
+  fallback: {},
   version: 1,
 });

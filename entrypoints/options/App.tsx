@@ -4,6 +4,7 @@ import { ClientIdForm } from '../../components/ClientIdForm';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { LocalDataSection } from '../../components/LocalDataSection';
 import { SetupSteps } from '../../components/SetupSteps';
+import { SiteSettings } from '../../components/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
@@ -66,6 +67,8 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           />
         </section>
       )}
+
+      <SiteSettings />
     </main>
   );
 }

@@ -17,6 +17,7 @@ import { NO_BADGE, type Badge } from '../tracks/saved-state';
 import { trackUri } from '../tracks/track-reference';
 import { createAccountController } from './account';
 import { createContainsChecker } from './contains-checker';
+import { createCrossSite, type CrossSite } from './cross-site';
 import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
 import { resolveSavedState, type SavedStateSources } from './saved-state-resolver';
@@ -38,6 +39,8 @@ export interface BackgroundApp {
   handlers: RequestHandlers;
   tabBadges: TabBadges;
   sync: SyncController;
+  /** Saved state on other music sites and the Spotify-link menu (issue #9). */
+  crossSite: CrossSite;
   /** Rebuild state after the worker starts: status, badges of open Spotify tabs, an interrupted sync. */
   start(): Promise<void>;
 }
@@ -132,6 +135,13 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     confirmed: (trackId, saved) => contains.remember(trackId, saved),
   });
 
+  const crossSite = createCrossSite({
+    library: () => libraries.current(),
+    isActive: async () => (await auth.currentSession()) !== null,
+    setBadge,
+    setTrackSaved: (trackId, saved) => actions.setTrackSaved(trackId, saved),
+  });
+
   const handlers: RequestHandlers = {
     async signIn() {
       const signedIn = await account.signIn();
@@ -173,6 +183,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     },
     getTabTrack: ({ tabId }) => actions.getTabTrack(tabId),
     setTrackSaved: ({ trackId, saved }) => actions.setTrackSaved(trackId, saved),
+    ...crossSite.handlers,
   };
 
   /**
@@ -192,8 +203,10 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     handlers,
     tabBadges,
     sync,
+    crossSite,
     async start() {
       await account.restore();
+      await crossSite.start();
       const db = await signedInLibrary();
       if (db) await restoreSyncStatus(db);
       const spotifyTabs = await browser.tabs.query({ url: 'https://open.spotify.com/*' });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ISRC, PAGE_TRACK_LIMITS } from '../matching/page-track';
 import type { AccountRef } from '../settings';
 import type { SavedState } from '../tracks/saved-state';
 
@@ -23,9 +24,33 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('getTabTrack'), tabId: TabId }),
   /** Save or remove a track: the cache changes at once and is rolled back if Spotify refuses. */
   v.strictObject({ type: v.literal('setTrackSaved'), trackId: TrackId, saved: v.boolean() }),
+  /** What the music page in a tab (YouTube, Bandcamp …) was matched to in the library. */
+  v.strictObject({ type: v.literal('getPageMatch'), tabId: TabId }),
+  /** "Not this track": forget the tab's match for that page, for good, and match again. */
+  v.strictObject({ type: v.literal('rejectPageMatch'), tabId: TabId }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
+
+const PageText = (maxLength: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(maxLength));
+
+/**
+ * The one message a content script may send (SPEC §9): the song a music page shows, as the
+ * page names it. Accepted only from the top frame of a tab on a site the user switched on;
+ * never answered with anything (server.ts). Bounded so a hostile page cannot make it costly.
+ */
+export const PageTrackMessageSchema = v.strictObject({
+  type: v.literal('pageTrack'),
+  track: v.strictObject({
+    title: PageText(PAGE_TRACK_LIMITS.titleLength),
+    artists: v.pipe(v.array(PageText(PAGE_TRACK_LIMITS.artistLength)), v.minLength(1), v.maxLength(PAGE_TRACK_LIMITS.artists)),
+    durationMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PAGE_TRACK_LIMITS.durationMs))),
+    isrc: v.optional(v.pipe(v.string(), v.regex(ISRC))),
+    titleMayNameArtist: v.optional(v.literal(true)),
+  }),
+});
+
+export type PageTrackMessage = v.InferOutput<typeof PageTrackMessageSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
@@ -45,6 +70,29 @@ export interface TabTrack {
   state: SavedState;
 }
 
+/** A saved track a page was matched to, as the popup's "Matched: …" line shows it. */
+export interface MatchedTrack {
+  uri: string;
+  name: string;
+  artists: string[];
+  albumName: string;
+  /** When it was saved (ISO 8601, as Spotify reports it). */
+  addedAt: string;
+}
+
+export interface PageMatch {
+  /** The song as the page names it. */
+  page: { title: string; artists: string[] };
+  /** `saved`: this song is in the library; `other-version`: another version of it is (≈). */
+  kind: 'saved' | 'other-version' | 'not-saved';
+  /** How a saved match was found: same ISRC, same normalized title and artist, or a spelling apart. */
+  how: 'isrc' | 'exact' | 'close' | null;
+  /** The library track behind `saved` or `other-version`. */
+  track: MatchedTrack | null;
+  /** Tracks the user said "Not this track" to on this page. */
+  rejected: number;
+}
+
 export interface ResponseMap {
   signIn: AccountRef;
   signOut: null;
@@ -53,6 +101,8 @@ export interface ResponseMap {
   deleteLocalData: null;
   getTabTrack: TabTrack | null;
   setTrackSaved: SavedState;
+  getPageMatch: PageMatch | null;
+  rejectPageMatch: PageMatch | null;
 }
 
 export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };

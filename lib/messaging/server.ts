@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import { RequestSchema, type Reply, type RequestOf, type RequestType, type ResponseMap } from './protocol';
+import {
+  PageTrackMessageSchema,
+  RequestSchema,
+  type PageTrackMessage,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type ResponseMap,
+} from './protocol';
 
 export type RequestHandlers = {
   [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseMap[T]>;
@@ -26,6 +34,8 @@ export function deferredHandlers(ready: Promise<RequestHandlers>): RequestHandle
     deleteLocalData: defer('deleteLocalData'),
     getTabTrack: defer('getTabTrack'),
     setTrackSaved: defer('setTrackSaved'),
+    getPageMatch: defer('getPageMatch'),
+    rejectPageMatch: defer('rejectPageMatch'),
   };
 }
 
@@ -59,4 +69,48 @@ async function dispatch<T extends RequestType>(handlers: RequestHandlers, reques
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Where a content script's message came from, as the browser (not the page) says. */
+export interface PageTrackSender {
+  tabId: number;
+  url: string;
+}
+
+export type PageTrackHandler = (sender: PageTrackSender, track: PageTrackMessage['track']) => Promise<void>;
+
+/**
+ * Our content script in the top frame of a web page tab: our id, a tab, frame 0, an https URL
+ * that is not an extension page. Everything here comes from the browser, not from the page.
+ */
+function contentScriptSender(sender: MessageSender, runtimeId: string, extensionOrigin: string): PageTrackSender | null {
+  const tabId = sender.tab?.id;
+  const url = sender.url;
+  if (sender.id !== runtimeId || sender.frameId !== 0 || typeof tabId !== 'number' || tabId < 0) return null;
+  if (typeof url !== 'string' || url.startsWith(extensionOrigin) || !url.startsWith('https://')) return null;
+  return { tabId, url };
+}
+
+/**
+ * The content scripts' narrow door (SPEC §9): one message, `pageTrack`, taken only from a tab
+ * whose URL is on a site the user switched on, and answered with nothing — the result goes to
+ * that tab's badge. Extension pages are left to `createMessageListener`; a content script can
+ * reach none of its requests.
+ */
+export function createPageTrackListener(
+  handle: PageTrackHandler,
+  runtimeId: string,
+  extensionOrigin: string,
+  isEnabledSitePage: (url: string) => Promise<boolean>,
+): (message: unknown, sender: MessageSender) => Promise<undefined> | undefined {
+  return (message, sender) => {
+    const from = contentScriptSender(sender, runtimeId, extensionOrigin);
+    if (!from) return undefined;
+    const parsed = v.safeParse(PageTrackMessageSchema, message);
+    if (!parsed.success) return undefined;
+    return (async () => {
+      if (await isEnabledSitePage(from.url)) await handle(from, parsed.output.track).catch(() => undefined);
+      return undefined;
+    })();
+  };
 }

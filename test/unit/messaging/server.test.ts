@@ -20,6 +20,8 @@ function recordingHandlers(calls: string[]): RequestHandlers {
     deleteLocalData: record('deleteLocalData', null),
     getTabTrack: record('getTabTrack', null),
     setTrackSaved: record('setTrackSaved', { kind: 'saved' as const }),
+    getPageMatch: record('getPageMatch', null),
+    rejectPageMatch: record('rejectPageMatch', null),
   };
 }
 

@@ -1,0 +1,76 @@
+import type { SendRequest } from '../../lib/messaging/client';
+import type { MatchedTrack, PageMatch } from '../../lib/messaging/protocol';
+import { clipForDisplay } from '../../lib/popup/track-links';
+import './cross-site.css';
+import { usePageMatch } from './use-page-match';
+
+interface PageMatchLineProps {
+  send: SendRequest;
+  /** Signed in: matches are shown only then, as badges are. */
+  enabled: boolean;
+  libraryVersion: number;
+}
+
+/**
+ * The popup's line for a music page on another site: "Matched: Title — Artist, saved
+ * 2023-04-02" with "Not this track" to correct it. Renders nothing on other tabs.
+ */
+export function PageMatchLine({ send, enabled, libraryVersion }: PageMatchLineProps) {
+  const { match, pending, error, reject } = usePageMatch(send, enabled, libraryVersion);
+  if (!match) return null;
+  return (
+    <section class="page-match" data-page-match data-match-kind={match.kind} aria-busy={pending}>
+      <p class="page-match-text" aria-live="polite">
+        <MatchText match={match} />
+      </p>
+      {match.track && (
+        <button type="button" class="page-match-reject" onClick={reject} disabled={pending}>
+          Not this track
+        </button>
+      )}
+      {error && (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function MatchText({ match }: { match: PageMatch }) {
+  if (match.kind === 'not-saved' || !match.track) {
+    return (
+      <>
+        Not in your library: <Song name={match.page.title} artists={match.page.artists} />
+        {match.rejected > 0 && <span class="muted"> (you said it is not {match.rejected === 1 ? 'the track' : 'any of the tracks'} found)</span>}
+      </>
+    );
+  }
+  const saved = <SavedOn track={match.track} />;
+  if (match.kind === 'other-version') {
+    return (
+      <>
+        Not saved — another version is: <Song name={match.track.name} artists={match.track.artists} />, {saved}
+      </>
+    );
+  }
+  return (
+    <>
+      <span aria-hidden="true">✓ </span>Matched: <Song name={match.track.name} artists={match.track.artists} />, {saved}
+      {match.how === 'close' && <span class="muted"> (close match)</span>}
+    </>
+  );
+}
+
+function Song({ name, artists }: { name: string; artists: string[] }) {
+  return (
+    <>
+      <bdi class="page-match-title">{clipForDisplay(name, 120)}</bdi> — <bdi>{clipForDisplay(artists.join(', '), 120)}</bdi>
+    </>
+  );
+}
+
+function SavedOn({ track }: { track: MatchedTrack }) {
+  const day = track.addedAt.slice(0, 10);
+  return <time dateTime={track.addedAt}>saved {day}</time>;
+}

@@ -1,0 +1,43 @@
+/**
+ * What a content script reads from a music page: the song as the page names it, not yet
+ * normalized. The background validates it (lib/messaging/protocol.ts) against these limits.
+ */
+export interface PageTrack {
+  title: string;
+  /** The page's artist credits, main artist first; a credit may name several ("A & B"). */
+  artists: string[];
+  durationMs?: number;
+  isrc?: string;
+  /** A video title that may be "Artist - Title" (see `Site.titleMayNameArtist`). */
+  titleMayNameArtist?: boolean;
+}
+
+export const PAGE_TRACK_LIMITS = {
+  titleLength: 300,
+  artistLength: 200,
+  artists: 10,
+  /** A day: longer "durations" are not songs. */
+  durationMs: 86_400_000,
+} as const;
+
+/** Trims and bounds what a page gave, so a hostile page cannot make a message fail validation by size. */
+export function boundPageTrack(track: PageTrack): PageTrack | null {
+  const title = clip(track.title, PAGE_TRACK_LIMITS.titleLength);
+  const artists = [...new Set(track.artists.map((artist) => clip(artist, PAGE_TRACK_LIMITS.artistLength)))]
+    .filter((artist) => artist.length > 0)
+    .slice(0, PAGE_TRACK_LIMITS.artists);
+  if (!title || artists.length === 0) return null;
+  const bounded: PageTrack = { title, artists };
+  if (track.durationMs !== undefined && Number.isInteger(track.durationMs) && track.durationMs > 0 && track.durationMs <= PAGE_TRACK_LIMITS.durationMs) {
+    bounded.durationMs = track.durationMs;
+  }
+  if (track.isrc !== undefined && ISRC.test(track.isrc)) bounded.isrc = track.isrc.toUpperCase();
+  if (track.titleMayNameArtist) bounded.titleMayNameArtist = true;
+  return bounded;
+}
+
+export const ISRC = /^[A-Za-z]{2}[A-Za-z0-9]{3}\d{7}$/;
+
+function clip(text: string, length: number): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, length).trim();
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createSiteScripts, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../lib/background/site-scripts';
+import type { SiteId } from '../../../lib/matching/sites';
+
+function fakeScripting() {
+  const registered = new Map<string, string[]>();
+  const injected: number[] = [];
+  const api: ScriptingApi = {
+    getRegisteredContentScripts: async () => [...registered.keys()].map((id) => ({ id })),
+    registerContentScripts: async (scripts) => {
+      for (const script of scripts) {
+        if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+        expect(script.js).toEqual([PAGE_TRACK_SCRIPT]);
+        registered.set(script.id, script.matches ?? []);
+      }
+    },
+    unregisterContentScripts: async (filter) => {
+      for (const id of filter?.ids ?? []) registered.delete(id);
+    },
+    executeScript: async ({ target }) => void injected.push(target.tabId),
+  };
+  return { api, registered, injected };
+}
+
+describe('site content scripts', () => {
+  it('registers enabled, granted sites once, injects into their open tabs, and unregisters the rest', async () => {
+    const scripting = fakeScripting();
+    let enabled: SiteId[] = ['youtube', 'genius'];
+    const granted = new Set(['https://www.youtube.com/*']);
+    const sites = createSiteScripts({
+      scripting: () => scripting.api,
+      hasOrigins: async (origins) => origins.every((origin) => granted.has(origin)),
+      openTabs: async (matches) => (matches.includes('https://www.youtube.com/*') ? [11, 12] : []),
+      enabledSites: async () => enabled,
+    });
+    await Promise.all([sites.sync(), sites.sync()]);
+    expect([...scripting.registered]).toEqual([['tracklight-site-youtube', ['https://www.youtube.com/*']]]);
+    expect(scripting.injected).toEqual([11, 12]);
+
+    granted.add('https://genius.com/*');
+    await sites.sync();
+    expect([...scripting.registered.keys()].sort()).toEqual(['tracklight-site-genius', 'tracklight-site-youtube']);
+
+    enabled = ['genius'];
+    await sites.sync();
+    expect([...scripting.registered.keys()]).toEqual(['tracklight-site-genius']);
+  });
+
+  it('does nothing before `scripting` is granted', async () => {
+    const sites = createSiteScripts({
+      scripting: () => undefined,
+      hasOrigins: async () => true,
+      openTabs: async () => [],
+      enabledSites: async () => ['youtube'],
+    });
+    await expect(sites.sync()).resolves.toBeUndefined();
+  });
+
+  it('keeps only the sites whose hosts are still granted', async () => {
+    const kept = await sitesStillGranted(['youtube', 'bandcamp'], async (origins) => origins.includes('https://*.bandcamp.com/*'));
+    expect(kept).toEqual(['bandcamp']);
+  });
+});
