@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { openLibraryDb, type LibraryDb } from '../../lib/library/store';
 
 /**
@@ -7,7 +7,8 @@ import { openLibraryDb, type LibraryDb } from '../../lib/library/store';
  */
 export function useLibraryDb(accountKey: string | null | undefined): LibraryDb | null {
   const [db, setDb] = useState<LibraryDb | null>(null);
-  useEffect(() => {
+  // Opened right after the render that learns the account, not a frame later (see useStorageItem).
+  useLayoutEffect(() => {
     if (!accountKey) {
       setDb(null);
       return;

@@ -1,23 +1,51 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountBar } from '../../components/AccountBar';
+import { useCurrentTabTrack } from '../../components/hooks/use-current-tab-track';
+import { useLibraryDb } from '../../components/hooks/use-library-db';
+import { useNow } from '../../components/hooks/use-now';
+import { useOnline } from '../../components/hooks/use-online';
+import { usePopupLibrary } from '../../components/hooks/use-popup-library';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
+import { PageMatchLine } from '../../components/cross-site/PageMatchLine';
+import { CurrentTrackCard } from '../../components/popup/CurrentTrackCard';
+import { PopupFooter } from '../../components/popup/PopupFooter';
+import { SearchPanel } from '../../components/popup/SearchPanel';
+import { SyncStatus } from '../../components/popup/SyncStatus';
+import { startTrackRowsWorker } from './start-track-rows-worker';
 import { SignInPanel } from '../../components/SignInPanel';
 import { isValidClientId, spotifyConfig } from '../../lib/config';
+import { formatClockTime } from '../../lib/format';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { authNoticeSetting, clientIdSetting } from '../../lib/settings';
+import { describeSync } from '../../lib/popup/sync-view';
+import { authNoticeSetting, clientIdSetting, openTracksInSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const status = useStorageItem(appStatusItem);
   const notice = useStorageItem(authNoticeSetting);
   const clientId = useStorageItem(clientIdSetting);
+  const openIn = useStorageItem(openTracksInSetting) ?? 'web';
+  const online = useOnline();
+  const libraryVersion = status?.libraryVersion ?? 0;
+  // After sign-out `account` is the last account: its cached library stays searchable.
+  const db = useLibraryDb(status?.account?.key);
+  const library = usePopupLibrary(db, status?.account?.key ?? null, libraryVersion, startTrackRowsWorker);
+  const currentTrack = useCurrentTabTrack(send, status?.signedIn ?? false, libraryVersion);
+  // Every second while rate-limited, so the sync line changes right at the resume time.
+  const now = useNow(status?.sync.state === 'rate-limited' ? 1000 : 30_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [syncNote, setSyncNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The background syncs if the last sync is stale; nothing to show if it cannot.
+    send({ type: 'popupOpened' }).catch(() => undefined);
+  }, [send]);
 
   if (status === undefined || clientId === undefined) return null;
 
-  async function run(action: () => Promise<unknown>) {
+  async function run(action: () => Promise<unknown>): Promise<void> {
     setBusy(true);
     setError(null);
     try {
@@ -29,33 +57,53 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
     }
   }
 
+  const sync = describeSync(status, online, now);
+  function syncNow(): void {
+    if (sync.syncNow.kind === 'waiting') {
+      setSyncNote(`Sync now works again at ${formatClockTime(sync.syncNow.until)}.`);
+      return;
+    }
+    setSyncNote(null);
+    void run(() => send({ type: 'syncNow' }));
+  }
+
   const clientIdMissing = !isValidClientId(clientId || spotifyConfig.defaultClientId);
+  const searchable = status.signedIn || status.account !== null;
   return (
-    <main class="popup">
+    <main class={searchable ? 'popup is-searchable' : 'popup'}>
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Tracklight</h1>
         {status.signedIn && status.account && (
-          <AccountBar displayName={status.account.displayName} onSignOut={() => run(() => send({ type: 'signOut' }))} />
+          <AccountBar displayName={status.account.displayName} onSignOut={() => void run(() => send({ type: 'signOut' }))} />
         )}
       </header>
-      <p class="sync-line muted" data-sync-state={status.sync.state}>
-        {status.signedIn ? 'Signed in to Spotify' : 'Not signed in'}
-      </p>
+      <SyncStatus view={sync} note={syncNote} onSyncNow={syncNow} />
+      {status.signedIn && error && (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!status.signedIn && (
         <SignInPanel
           clientIdMissing={clientIdMissing}
           busy={busy}
           notice={error ?? notice ?? null}
-          onSignIn={() => run(() => send({ type: 'signIn' }))}
+          onSignIn={() => void run(() => send({ type: 'signIn' }))}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
         />
       )}
-      <footer class="popup-footer">
-        <a href="/options.html" target="_blank">
-          Options
-        </a>
-      </footer>
+      {currentTrack.track && (
+        <CurrentTrackCard
+          track={currentTrack.track}
+          pending={currentTrack.pending}
+          error={currentTrack.error}
+          onToggleSaved={currentTrack.toggleSaved}
+        />
+      )}
+      <PageMatchLine send={send} enabled={status.signedIn} libraryVersion={libraryVersion} />
+      {searchable && <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />}
+      <PopupFooter />
     </main>
   );
 }

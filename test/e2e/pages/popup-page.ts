@@ -1,4 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
 
 /** The popup as a user meets it (SPEC §6 names). */
 export class PopupPage {
@@ -13,15 +24,88 @@ export class PopupPage {
   get syncState(): Locator {
     return this.page.locator('[data-sync-state]');
   }
+  get syncNowButton(): Locator {
+    return this.page.getByRole('button', { name: /Sync now/ });
+  }
   get alert(): Locator {
     return this.page.getByRole('alert');
+  }
+  get searchBox(): Locator {
+    return this.page.locator('input[type="search"]');
+  }
+  get resultList(): Locator {
+    return this.page.getByRole('list', { name: 'Saved tracks' });
+  }
+  get resultRows(): Locator {
+    return this.resultList.locator('[data-track-id]');
+  }
+  get resultCount(): Locator {
+    return this.page.locator('#result-count');
+  }
+  get currentTrack(): Locator {
+    return this.page.locator('[data-current-track]');
   }
 
   async syncStateValue(): Promise<string | null> {
     return this.syncState.getAttribute('data-sync-state');
   }
 
+  async waitForSyncState(state: string, timeout = 30_000): Promise<void> {
+    await this.page.locator(`[data-sync-state="${state}"]`).waitFor({ timeout });
+  }
+
   async signIn(): Promise<void> {
     await this.signInButton.click();
+  }
+
+  /** Types `query` into the search box and waits until the list shows its results whole. */
+  async search(query: string): Promise<void> {
+    await this.searchBox.fill(query);
+    await this.waitForResultsFor(query);
+  }
+
+  async waitForResultsFor(query: string): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) => document.querySelector('[data-results-for]')?.getAttribute('data-results-for') === expected,
+      query,
+    );
+  }
+
+  /** `data-track-id` of each result row, in display order. */
+  async resultIds(): Promise<string[]> {
+    return this.resultRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-track-id') ?? ''));
+  }
+
+  /** What has focus: `search`, `row N` (a result row's link or button) or the tag name. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLInputElement && active.type === 'search') return 'search';
+      const row = active?.closest('[data-row-index]');
+      return row ? `row ${row.getAttribute('data-row-index')}` : (active?.tagName.toLowerCase() ?? 'none');
+    });
+  }
+
+  /**
+   * axe-core's serious and critical violations on the page as it is now. Evaluated rather than
+   * added as a script tag: an extension page's CSP refuses inline scripts, and evaluation
+   * through the DevTools protocol is not subject to it.
+   */
+  async seriousAccessibilityViolations(): Promise<AxeViolation[]> {
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await this.page.evaluate(axeSource);
+    return this.page.evaluate(async () => {
+      const { violations } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+        resultTypes: ['violations'],
+      });
+      return violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({
+          id: violation.id,
+          impact: violation.impact ?? null,
+          help: violation.help,
+          targets: violation.nodes.map((node) => node.target.join(' ')),
+        }));
+    });
   }
 }

@@ -1,0 +1,13 @@
+/** Where to go from the popup: the whole library, and the options. */
+export function PopupFooter() {
+  return (
+    <footer class="popup-footer">
+      <a href="/library.html" target="_blank">
+        Open library
+      </a>
+      <a href="/options.html" target="_blank">
+        Options
+      </a>
+    </footer>
+  );
+}

@@ -1,0 +1,77 @@
+import { unpackListedTrack, type ListedTrack } from './listed-track';
+import type { MessageEnd, TrackRowsChunk, TrackRowsRequest } from './track-rows-protocol';
+import { chunkStarts, locatePosition } from './track-positions';
+import type { TrackSource } from './track-source';
+
+type Worker = MessageEnd<TrackRowsRequest, TrackRowsChunk>;
+
+export interface TrackRowsClient {
+  /** Has the worker send this library version; its tracks then come through the source. */
+  open(library: { accountKey: string; version: number; sizes: number[] }, newest: readonly ListedTrack[]): TrackSource;
+}
+
+/** The page's side of the track-rows worker (track-rows-service.ts runs on the other side). */
+export function createTrackRowsClient(worker: Worker): TrackRowsClient {
+  let current: WorkerTrackSource | null = null;
+  worker.addEventListener('message', (event) => current?.receive(event.data));
+  return {
+    open(library, newest) {
+      worker.postMessage({ kind: 'open', ...library });
+      current = new WorkerTrackSource(library.version, library.sizes, newest, (chunks) =>
+        worker.postMessage({ kind: 'want', version: library.version, chunks }),
+      );
+      return current;
+    },
+  };
+}
+
+/** One library version's tracks on the page, packed, as the worker sends them. */
+class WorkerTrackSource implements TrackSource {
+  readonly total: number;
+  readonly #starts: Int32Array;
+  readonly #chunks = new Map<number, string[]>();
+  readonly #arrivals = new Map<number, () => void>();
+  readonly #arrived = new Map<number, Promise<void>>();
+
+  constructor(
+    private readonly version: number,
+    sizes: readonly number[],
+    /** Until chunk 0 is here, the tracks read on the page for the first paint. */
+    private readonly newest: readonly ListedTrack[],
+    private readonly want: (chunks: number[]) => void,
+  ) {
+    this.#starts = chunkStarts(sizes);
+    this.total = this.#starts[sizes.length]!;
+  }
+
+  receive(message: TrackRowsChunk): void {
+    if (message.version !== this.version) return;
+    this.#chunks.set(message.chunk, message.tracks);
+    this.#arrivals.get(message.chunk)?.();
+  }
+
+  trackAt(position: number): ListedTrack | null | undefined {
+    const place = locatePosition(this.#starts, position);
+    if (!place) return null;
+    const chunk = this.#chunks.get(place.chunk);
+    if (!chunk) return place.chunk === 0 ? this.newest[place.offset] : undefined;
+    const packed = chunk[place.offset];
+    return packed === undefined ? null : unpackListedTrack(packed);
+  }
+
+  load(positions: readonly number[]): Promise<void> | null {
+    const missing = new Set<number>();
+    for (const position of positions) {
+      const place = locatePosition(this.#starts, position);
+      const waiting = place && !this.#chunks.has(place.chunk) && !(place.chunk === 0 && place.offset < this.newest.length);
+      if (waiting) missing.add(place.chunk);
+    }
+    if (missing.size === 0) return null;
+    const unwanted = [...missing].filter((chunk) => !this.#arrived.has(chunk));
+    for (const chunk of unwanted) {
+      this.#arrived.set(chunk, new Promise((resolve) => this.#arrivals.set(chunk, resolve)));
+    }
+    if (unwanted.length > 0) this.want(unwanted);
+    return Promise.all([...missing].map((chunk) => this.#arrived.get(chunk))).then(() => undefined);
+  }
+}

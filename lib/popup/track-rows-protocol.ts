@@ -1,0 +1,27 @@
+/**
+ * The popup page ⇄ its track-rows worker (entrypoints/popup/track-rows-worker.ts). The page
+ * searches the keys itself and must have a keystroke's rows at hand in the same task: an answer
+ * from the worker comes a frame later or more (15–60 ms measured), past SPEC §8's budget. So the
+ * worker reads every chunk of the library, off the page's thread, and sends each one over,
+ * packed (listed-track.ts); the page asks for the chunks it is missing first.
+ */
+
+/** Page → worker. */
+export type TrackRowsRequest =
+  /** Read this account's library at this version, chunks of these sizes; drop anything older. */
+  | { kind: 'open'; accountKey: string; version: number; sizes: number[] }
+  /** These chunks are needed now: read them next. */
+  | { kind: 'want'; version: number; chunks: number[] };
+
+/** Worker → page: one chunk's tracks, packed, in display order (empty if it cannot be read). */
+export interface TrackRowsChunk {
+  version: number;
+  chunk: number;
+  tracks: string[];
+}
+
+/** The two ends of the conversation, as a Worker and a worker's global scope both are. */
+export interface MessageEnd<Out, In> {
+  postMessage(message: Out): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<In>) => void): void;
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibraryDb, readAllTracks, readChunkSizes, readTrackChunk } from '../../../lib/library/store';
+import { syncSavedTracks } from '../../../lib/library/sync';
+import { packListedTrack, unpackListedTrack, type ListedTrack } from '../../../lib/popup/listed-track';
+import type { MessageEnd, TrackRowsChunk, TrackRowsRequest } from '../../../lib/popup/track-rows-protocol';
+import { createTrackRowsService } from '../../../lib/popup/track-rows-service';
+import { createTrackRowsClient } from '../../../lib/popup/track-rows-client';
+import { startSession, type StandInSession } from '../library/stand-in-session';
+
+let session: StandInSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/**
+ * The page's client and the worker's service joined in-process as postMessage joins them: each
+ * message a task of its own, in order, structured-cloned; with a log of the chunks read.
+ */
+function connect(accountKey: string) {
+  const chunkReads: number[] = [];
+  const pageListeners: Array<(event: MessageEvent<TrackRowsChunk>) => void> = [];
+  const handle = createTrackRowsService({
+    async openReader(key) {
+      expect(key).toBe(accountKey);
+      const db = await openLibraryDb(key);
+      return {
+        readChunk: (chunk) => {
+          chunkReads.push(chunk);
+          return readTrackChunk(db, chunk);
+        },
+        close: () => db.close(),
+      };
+    },
+    post: (chunk) => {
+      const copy = structuredClone(chunk);
+      setTimeout(() => pageListeners.forEach((listener) => listener({ data: copy } as MessageEvent<TrackRowsChunk>)));
+    },
+  });
+  const worker: MessageEnd<TrackRowsRequest, TrackRowsChunk> = {
+    postMessage: (request) => {
+      const copy = structuredClone(request);
+      setTimeout(() => handle(copy));
+    },
+    addEventListener: (_type, listener) => pageListeners.push(listener),
+  };
+  return { client: createTrackRowsClient(worker), chunkReads };
+}
+
+async function syncedSession(size: number): Promise<StandInSession> {
+  session = await startSession({ library: { size, seed: 9 } });
+  await syncSavedTracks({ db: session.db, api: session.api });
+  return session;
+}
+
+/** What a row shows of a track, listed or stored. */
+const listed = (track: ListedTrack | null | undefined) =>
+  track && {
+    id: track.id,
+    uri: track.uri,
+    name: track.name,
+    artists: track.artists.map((artist) => artist.name),
+    album: track.album.name,
+    image: track.album.image,
+    durationMs: track.durationMs,
+    addedAt: track.addedAt,
+  };
+
+describe('packed listed tracks', () => {
+  it('keep what a row shows, whatever the characters', () => {
+    const track: ListedTrack = {
+      id: null,
+      uri: 'spotify:local:a:b:c:1',
+      name: '<b>"Bold"</b>\u202E\u0000\u0001 \\ 💿',
+      artists: [{ name: 'Sigur Rós' }, { name: '' }],
+      album: { name: 'Ágætis byrjun', image: null },
+      durationMs: 123_456,
+      addedAt: '2024-03-12T10:00:00Z',
+    };
+    expect(unpackListedTrack(packListedTrack(track))).toEqual(track);
+  });
+});
+
+describe('the track-rows worker and its client', () => {
+  it('sends every chunk, the wanted ones first, and the page finds each track by its position', async () => {
+    const { db, accountKey } = await syncedSession(2300);
+    const all = await readAllTracks(db);
+    const { sizes, version } = await readChunkSizes(db);
+    const { client, chunkReads } = connect(accountKey);
+
+    const source = client.open({ accountKey, version, sizes }, all.slice(0, 50));
+    expect(source.total).toBe(all.length);
+    // The newest, read on the page for the first paint, are there from the start.
+    expect(source.load([0, 49])).toBeNull();
+    expect(listed(source.trackAt(10))).toEqual(listed(all[10]));
+
+    const positions = [2250, 7, 1200, 999, 1000];
+    expect(source.trackAt(2250)).toBeUndefined();
+    await source.load(positions);
+    expect(positions.map((position) => listed(source.trackAt(position)))).toEqual(positions.map((position) => listed(all[position])));
+    expect(source.trackAt(all.length)).toBeNull();
+    // Chunk 0 was on its way already; the chunk of 2250 (the last) was read before chunk 1.
+    expect(chunkReads.indexOf(sizes.length - 1)).toBeLessThan(chunkReads.indexOf(1));
+
+    await expect.poll(() => chunkReads.length).toBe(sizes.length);
+    expect([...chunkReads].sort()).toEqual(sizes.map((_, chunk) => chunk));
+    expect(source.load(all.map((_, position) => position))).toBeNull();
+  });
+
+  it('starts over for a new version, and the old version’s chunks go nowhere', async () => {
+    const { db, accountKey } = await syncedSession(2300);
+    const { sizes, version } = await readChunkSizes(db);
+    const { client, chunkReads } = connect(accountKey);
+    const old = client.open({ accountKey, version, sizes }, []);
+    const current = client.open({ accountKey, version: version + 1, sizes }, []);
+    await current.load([1500]);
+    await expect.poll(() => chunkReads.length).toBeGreaterThanOrEqual(sizes.length);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(old.trackAt(1500)).toBeUndefined();
+    expect(current.trackAt(1500)).toBeTruthy();
+  });
+});
