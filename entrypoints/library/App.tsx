@@ -1,16 +1,216 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ExportControls, type ExportScope } from '../../components/library/ExportControls';
+import { GrowthChart } from '../../components/library/GrowthChart';
+import { LibraryCounts } from '../../components/library/LibraryCounts';
+import { LibraryEmptyState } from '../../components/library/LibraryEmptyState';
+import { LibraryStatusLine } from '../../components/library/LibraryStatusLine';
+import { MonthChip } from '../../components/library/MonthChip';
+import { SearchBox } from '../../components/library/SearchBox';
+import { SortSelect } from '../../components/library/SortSelect';
+import { TrackTable } from '../../components/library/TrackTable';
+import { useElementSize } from '../../components/hooks/use-element-size';
+import { useExport } from '../../components/hooks/use-export';
+import { useLibraryData, type LibraryData } from '../../components/hooks/use-library-data';
+import { useLibraryDb } from '../../components/hooks/use-library-db';
+import { useLibraryView } from '../../components/hooks/use-library-view';
+import { useNow } from '../../components/hooks/use-now';
+import { useOnline } from '../../components/hooks/use-online';
+import { useScrollToListOnChange } from '../../components/hooks/use-scroll-to-list-on-change';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
-import { appStatusItem } from '../../lib/status';
+import { formatCount } from '../../lib/format';
+import type { ExportFormat } from '../../lib/library-view/export-file';
+import type { ViewSpec } from '../../lib/library-view/library-model';
+import type { MonthIndex } from '../../lib/library-view/months';
+import { DEFAULT_SORT, initialDirection, type SortField, type SortSpec } from '../../lib/library-view/sort-spec';
+import { openTracksInSetting } from '../../lib/settings';
+import { appStatusItem, type AppStatus } from '../../lib/status';
+import { markFirstRows } from './first-rows-mark';
+import { createWorkerTextRanker } from './worker-text-ranker';
+
+/** "Last synced 5 min ago" stays right to the minute. */
+const CLOCK_TICK_MS = 30_000;
 
 export function App() {
   const status = useStorageItem(appStatusItem);
+  const openIn = useStorageItem(openTracksInSetting) ?? 'web';
+  const online = useOnline();
+  const now = useNow(CLOCK_TICK_MS);
+  const [ranker] = useState(createWorkerTextRanker);
+  useEffect(() => ranker.dispose, [ranker]);
+  const db = useLibraryDb(status?.account?.key);
+  const data = useLibraryData(db, status?.libraryVersion ?? 0, ranker.rankTexts);
+
   return (
     <main class="library">
       <header class="library-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Your saved tracks</h1>
-        {status?.account && <span class="muted">{status.account.displayName}</span>}
+        <h1>Saved tracks</h1>
+        {status && (
+          <LibraryStatusLine
+            accountName={status.account?.displayName ?? null}
+            signedIn={status.signedIn}
+            sync={status.sync}
+            lastSyncedAt={data.phase === 'ready' || data.phase === 'preview' ? data.summary.lastSyncedAt : null}
+            online={online}
+            now={now}
+          />
+        )}
+        <a class="library-options-link" href="/options.html">
+          Options
+        </a>
       </header>
-      <p class="muted">Your library appears here once Tracklight has synced it.</p>
+      {status && <LibraryBody status={status} data={data} openIn={openIn} />}
     </main>
+  );
+}
+
+interface LibraryBodyProps {
+  status: AppStatus;
+  data: LibraryData;
+  openIn: 'web' | 'app';
+}
+
+/** What there is to show: an explanation when there is no library, else the library. */
+function LibraryBody({ status, data, openIn }: LibraryBodyProps) {
+  if (!status.account) {
+    return (
+      <LibraryEmptyState title="No library on this device yet">
+        <p>
+          Sign in with Spotify from the Tracklight toolbar button. Tracklight copies your saved tracks here, and they
+          stay readable even offline.
+        </p>
+      </LibraryEmptyState>
+    );
+  }
+  if (data.phase === 'loading') return <p class="muted">Opening your library…</p>;
+  if (data.phase === 'failed') {
+    return (
+      <p class="notice error" role="alert">
+        Tracklight could not read the library saved on this device: {data.message}
+      </p>
+    );
+  }
+  if (data.summary.total === 0) {
+    if (status.sync.state === 'syncing') {
+      const progress = status.sync.progress;
+      return (
+        <LibraryEmptyState title="Syncing your saved tracks…">
+          <p>{progress ? `${formatCount(progress.done)} of ${formatCount(progress.total)} so far.` : 'The first tracks arrive in a moment.'}</p>
+        </LibraryEmptyState>
+      );
+    }
+    if (data.summary.lastSyncedAt === null && !data.summary.complete) {
+      return (
+        <LibraryEmptyState title="Not synced yet">
+          <p>Open the Tracklight popup and choose Sync now to copy your saved tracks to this device.</p>
+        </LibraryEmptyState>
+      );
+    }
+    return (
+      <LibraryEmptyState title="No saved tracks">
+        <p>Songs you like on Spotify appear here after the next sync.</p>
+      </LibraryEmptyState>
+    );
+  }
+  return <LibraryContent status={status} data={data} openIn={openIn} />;
+}
+
+interface LibraryContentProps {
+  status: AppStatus;
+  data: Extract<LibraryData, { phase: 'preview' | 'ready' }>;
+  openIn: 'web' | 'app';
+}
+
+function LibraryContent({ status, data, openIn }: LibraryContentProps) {
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
+  const [month, setMonth] = useState<MonthIndex | null>(null);
+  const spec = useMemo<ViewSpec>(() => ({ query, month, sort }), [query, month, sort]);
+  const model = data.phase === 'ready' ? data.model : null;
+  const { shown, sorting } = useLibraryView(model, spec);
+  const exporter = useExport();
+
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const { height: toolbarHeight } = useElementSize(toolbarRef);
+  useScrollToListOnChange(spec, tableRef, toolbarHeight);
+
+  // Kept while only the list changes: the chart formats a label per month, a keystroke need not.
+  const chart = useMemo(
+    () => (model ? <GrowthChart months={model.months} selected={month} onSelect={setMonth} /> : null),
+    [model, month],
+  );
+
+  const preview = useMemo(
+    () => (data.phase === 'preview' ? Int32Array.from(data.preview.keys()) : null),
+    [data],
+  );
+  const tracks = shown?.model.tracks ?? (data.phase === 'preview' ? data.preview : []);
+  const positions = shown?.view.positions ?? preview ?? new Int32Array(0);
+  const total = data.summary.total;
+
+  function sortByColumn(field: SortField): void {
+    setSort((current) =>
+      current.field === field
+        ? { field, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { field, direction: initialDirection(field) },
+    );
+  }
+
+  function exportTracks(format: ExportFormat, scope: ExportScope): void {
+    if (!shown) return;
+    const { tracks: all } = shown.model;
+    const listed = shown.view.positions;
+    if (scope === 'library') exporter.start(format, all.length, (index) => all[index]);
+    else exporter.start(format, listed.length, (index) => all[listed[index]]);
+  }
+
+  return (
+    <>
+      {!data.summary.complete && (
+        <p class="notice" role="status" data-partial="true">
+          Still syncing — {formatCount(total)}
+          {status.sync.progress ? ` of ${formatCount(status.sync.progress.total)}` : ''} tracks so far.
+        </p>
+      )}
+      <section class="growth" aria-labelledby="growth-title">
+        <h2 id="growth-title">Your library over time</h2>
+        {chart ?? <div class="growth-chart is-loading" aria-hidden="true" />}
+      </section>
+      <div class="library-toolbar" ref={toolbarRef}>
+        <SearchBox value={query} onChange={setQuery} />
+        <SortSelect sort={sort} onChange={setSort} />
+        <ExportControls
+          viewCount={shown ? positions.length : null}
+          total={total}
+          progress={exporter.progress}
+          error={exporter.error}
+          onExport={exportTracks}
+        />
+      </div>
+      <div class="library-summary">
+        <LibraryCounts
+          count={shown ? positions.length : null}
+          total={total}
+          query={query}
+          searchKind={shown?.view.searchKind ?? 'all'}
+          filtered={query.trim() !== '' || month !== null}
+        />
+        {sorting && <span class="muted">Sorting…</span>}
+        {month !== null && <MonthChip month={month} onClear={() => setMonth(null)} />}
+      </div>
+      <div ref={tableRef} style={{ '--sticky-top': `${toolbarHeight}px` }}>
+        <TrackTable
+          tracks={tracks}
+          positions={positions}
+          query={shown ? query : ''}
+          sort={sort}
+          onSort={sortByColumn}
+          busy={sorting || !shown}
+          openIn={openIn}
+          onRowsShown={markFirstRows}
+        />
+      </div>
+    </>
   );
 }

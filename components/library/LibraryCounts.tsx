@@ -1,0 +1,40 @@
+import { formatCount } from '../../lib/format';
+import type { SearchOutcome } from '../../lib/search/search-library';
+import { clipForDisplay } from '../../lib/popup/track-links';
+
+interface LibraryCountsProps {
+  /** Tracks listed now; null while the whole library is still being read. */
+  count: number | null;
+  /** Tracks cached. */
+  total: number;
+  query: string;
+  searchKind: SearchOutcome['kind'];
+  filtered: boolean;
+}
+
+/**
+ * How many tracks are listed, in words and as numbers (SPEC §6: `data-library-count`,
+ * `data-library-total`). The numbers appear once the whole library is in, so a test or a
+ * script reading them never sees the first screenful's count.
+ */
+export function LibraryCounts({ count, total, query, searchKind, filtered }: LibraryCountsProps) {
+  if (count === null) {
+    return (
+      <p class="library-counts" role="status">
+        Reading your library…
+      </p>
+    );
+  }
+  return (
+    <p class="library-counts" role="status" data-library-count={count} data-library-total={total}>
+      {describe(count, total, query, searchKind, filtered)}
+    </p>
+  );
+}
+
+function describe(count: number, total: number, query: string, searchKind: SearchOutcome['kind'], filtered: boolean): string {
+  const tracks = (n: number) => `${formatCount(n)} ${n === 1 ? 'track' : 'tracks'}`;
+  if (count === 0 && query.trim()) return `No saved track matches “${clipForDisplay(query.trim(), 60)}”`;
+  if (searchKind === 'typo') return `No exact matches — ${formatCount(count)} close of ${tracks(total)}`;
+  return filtered ? `${formatCount(count)} of ${tracks(total)}` : tracks(total);
+}

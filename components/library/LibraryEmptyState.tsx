@@ -1,0 +1,15 @@
+import type { ComponentChildren } from 'preact';
+
+/** Why there is nothing to list, and where to go about it. */
+export function LibraryEmptyState({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="library-empty" aria-labelledby="library-empty-title">
+      <h2 id="library-empty-title">{title}</h2>
+      {children}
+      <p class="library-empty-links">
+        <a href="/popup.html">Open Tracklight (sign in, sync)</a>
+        <a href="/options.html">Options</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import type { RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
+import type { StoredTrack } from '../../lib/library/types';
+import type { OpenTracksIn } from '../../lib/popup/track-links';
+import { useWindowVirtualizer } from '../hooks/use-window-virtualizer';
+import { TrackRow } from './TrackRow';
+import { TrackTableHeader } from './TrackTableHeader';
+
+/** Fixed, so the virtualizer never measures: a 40 px cover and its padding. */
+const ROW_HEIGHT = 52;
+/** Rows beyond each edge of the window: a fast scroll still finds rows ready. */
+const OVERSCAN = 8;
+/** SPEC §8. */
+const MAX_ROWS_IN_DOM = 100;
+
+interface TrackTableProps {
+  tracks: readonly StoredTrack[];
+  /** Positions in `tracks`, in display order. */
+  positions: ArrayLike<number>;
+  query: string;
+  sort: SortSpec;
+  onSort: (field: SortField) => void;
+  /** A new order is being prepared: the rows are the previous one. */
+  busy: boolean;
+  openIn: OpenTracksIn;
+  /** Called after each render that put rows in the DOM (the page marks the first). */
+  onRowsShown: () => void;
+}
+
+/**
+ * The list, however long, as a table with only the rows in view (and a few beyond) in the DOM.
+ * The page scrolls; the list's body is as tall as all its rows and the rows sit at their
+ * offsets in it.
+ */
+export function TrackTable({ tracks, positions, query, sort, onSort, busy, openIn, onRowsShown }: TrackTableProps) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const scrollMargin = useDocumentTop(bodyRef);
+  const { items, totalSize } = useWindowVirtualizer({
+    count: positions.length,
+    rowHeight: ROW_HEIGHT,
+    overscan: OVERSCAN,
+    maxRows: MAX_ROWS_IN_DOM,
+    scrollMargin,
+  });
+  useLayoutEffect(() => {
+    if (items.length > 0) onRowsShown();
+  });
+
+  return (
+    <div class="track-table" role="table" aria-label="Saved tracks" aria-rowcount={positions.length + 1} aria-busy={busy}>
+      <TrackTableHeader sort={sort} onSort={onSort} />
+      <div role="rowgroup" ref={bodyRef} class="track-table-body" style={{ height: `${totalSize}px` }}>
+        {items.map((item) => {
+          const track = tracks[positions[item.index]] as StoredTrack | undefined;
+          // The virtualizer may still hold a row of a longer list for one render.
+          if (!track) return null;
+          return (
+            <TrackRow
+              key={track.uri}
+              track={track}
+              rowIndex={item.index}
+              top={item.start - scrollMargin}
+              query={query}
+              openIn={openIn}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Where an element starts in the document, followed as what is above it changes (the chart
+ * arriving, a notice, the toolbar wrapping). Measured when the page's size changes, after
+ * layout, rather than after every render: a keystroke's render would otherwise force a layout.
+ */
+function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = (): void => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [ref]);
+  return top;
+}
