@@ -5,6 +5,7 @@ import type { StatusStore } from './status-store';
 
 /** Signing in and out, and what the pages are told about it. */
 export interface AccountController {
+  /** Signing in always starts a sync: the pages are told 'syncing' with 'signed in'. */
   signIn(): Promise<AccountRef>;
   signOut(): Promise<void>;
   /** The refresh token stopped working: signed out, with a message; the cached library stays. */
@@ -43,16 +44,13 @@ export function createAccountController(auth: Auth, status: StatusStore): Accoun
       }
       await authNoticeSetting.setValue(null);
       await libraryAccountSetting.setValue(account);
+      // One update: a page must never read the last session's 'ready' as this account's
+      // library being up to date.
       await status.update((current) => ({
         ...current,
         signedIn: true,
         account,
-        sync: {
-          ...current.sync,
-          state: current.sync.lastSyncedAt ? 'ready' : 'never',
-          message: null,
-          resumeAt: null,
-        },
+        sync: { ...current.sync, state: 'syncing', progress: null, message: null, resumeAt: null },
       }));
       return account;
     },

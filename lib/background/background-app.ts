@@ -145,9 +145,6 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const handlers: RequestHandlers = {
     async signIn() {
       const signedIn = await account.signIn();
-      // Say 'syncing' before answering: a popup must not read the last session's 'ready' as
-      // this account's library being up to date.
-      await status.updateSync({ state: 'syncing', progress: null, message: null });
       void sync.sync();
       await tabBadges.refreshAll();
       return signedIn;
