@@ -23,11 +23,23 @@ export function bucketOf(text: string): number {
 export class BucketBuilder {
   readonly #ids = new Map<number, IdBucketRecord>();
   readonly #isrcs = new Map<number, IsrcBucketRecord>();
+  #uris = 0;
 
   constructor(readonly gen: number) {}
 
+  /** Distinct track URIs added. */
+  get size(): number {
+    return this.#uris;
+  }
+
+  has(uri: string): boolean {
+    return this.#ids.get(bucketOf(uri))?.chunkOf[uri] !== undefined;
+  }
+
   add(track: StoredTrack, seq: number): void {
-    this.#idBucket(bucketOf(track.uri)).chunkOf[track.uri] = seq;
+    const chunkOf = this.#idBucket(bucketOf(track.uri)).chunkOf;
+    if (chunkOf[track.uri] === undefined) this.#uris += 1;
+    chunkOf[track.uri] = seq;
     if (track.isrc) {
       const tracksOf = this.#isrcBucket(bucketOf(track.isrc)).tracksOf;
       (tracksOf[track.isrc] ??= []).push([track.uri, track.album.name]);

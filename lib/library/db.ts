@@ -79,7 +79,11 @@ export interface FullSyncCheckpoint {
   phase: 'starting' | 'fetching' | 'assembling';
   startTotal: number;
   startHead: string[];
-  /** `total` each page of this pass reported; null for pages not fetched yet. */
+  /**
+   * `total` each page of this pass reported; null for pages not fetched yet. As stored, pages
+   * staged since the checkpoint was last written are still null: their staged records hold
+   * their totals (full-sync.ts, readFullSyncCheckpoint).
+   */
   pageTotals: Array<number | null>;
   /** Chunks [0, assembledChunks) of this pass are written. */
   assembledChunks: number;
@@ -112,6 +116,7 @@ export interface IsrcBucketRecord {
   tracksOf: Record<string, Array<[uri: string, albumName: string]>>;
 }
 
+/** A fetched page of a full sync, kept until the chunk it belongs to is written (which holds it from then on). */
 export interface StagedPageRecord extends RowList {
   gen: number;
   offset: number;

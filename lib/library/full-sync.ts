@@ -1,6 +1,7 @@
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
-import { CHUNK_SLOTS, type FullSyncCheckpoint, type StagedPageRecord } from './db';
+import { CHUNK_SLOTS, type FullSyncCheckpoint, type LibraryDb, type StagedPageRecord, type TrackChunkRecord } from './db';
 import { fetchPage, keysOf, type FetchedPage } from './fetched-page';
+import { GenerationIndex } from './generation-index';
 import {
   discardFullSync,
   dropOtherGenerations,
@@ -33,23 +34,30 @@ export interface FullSyncSummary {
 /**
  * Reads the whole list into a new generation and publishes it (see db.ts, reconcile.ts).
  *
- * Every fetched page is staged with the checkpoint in one transaction, so a service worker
- * stopped at any point resumes here from IndexedDB alone and refetches nothing it staged.
- * Pages are assembled into chunks as soon as all pages of a chunk are in; the very first sync
- * shows those chunks at once, marked partial.
+ * Every fetched page is staged with its total in one transaction, so a service worker stopped
+ * at any point resumes here from IndexedDB alone (readFullSyncCheckpoint) and refetches
+ * nothing it staged.
+ * Pages are assembled into chunks as soon as all pages of a chunk are in (their staged copies
+ * go with that write); the very first sync shows those chunks at once, marked partial. What
+ * publishing needs besides the chunks (GenerationIndex) is built as they are written.
  *
  * `opening` is a page 0 the caller has just read (an incremental sync falling back to this),
  * saving one request.
  */
 export async function runFullSync(context: SyncContext, opening?: FetchedPage): Promise<FullSyncSummary> {
   const { db } = context;
-  let checkpoint = (await readCheckpoint(db)) ?? (await newCheckpoint(context));
+  let checkpoint = (await readFullSyncCheckpoint(db)) ?? (await newCheckpoint(context));
   let nextOpening = checkpoint.phase === 'starting' ? opening : undefined;
+  // Chunks of this pass written before a stop are read back into it when it needs them.
+  let index = new GenerationIndex(checkpoint.gen);
   try {
     for (let passes = 1; ; passes++) {
-      if (checkpoint.phase === 'starting') checkpoint = await openPass(context, checkpoint, nextOpening);
+      if (checkpoint.phase === 'starting') {
+        index = new GenerationIndex(checkpoint.gen);
+        checkpoint = await openPass(context, checkpoint, index, nextOpening);
+      }
       if (checkpoint.phase === 'fetching') {
-        checkpoint = await fetchPass(context, checkpoint);
+        checkpoint = await fetchPass(context, checkpoint, index);
         const current = checkpoint;
         report(context, current, 'reconciling');
         const verdict = await judgePass(context, current, () => readPassPages(context, current));
@@ -64,13 +72,29 @@ export async function runFullSync(context: SyncContext, opening?: FetchedPage): 
         checkpoint = { ...current, phase: 'assembling' };
         await saveCheckpoint(db, checkpoint);
       }
-      return await finishPass(context, checkpoint);
+      return await finishPass(context, checkpoint, index);
     }
   } catch (error) {
     // Free the space the staged pages took; the published library is untouched.
     if (error instanceof StorageFullError) await discardFullSync(db, checkpoint).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The full sync in progress as a restarted service worker resumes it: the checkpoint record,
+ * with the totals of the pages staged since it was last written (it is written with each chunk,
+ * a page on its own).
+ */
+export async function readFullSyncCheckpoint(db: LibraryDb): Promise<FullSyncCheckpoint | undefined> {
+  const checkpoint = await readCheckpoint(db);
+  if (checkpoint?.phase !== 'fetching') return checkpoint;
+  const pageTotals = [...checkpoint.pageTotals];
+  for (const record of await readStagedPages(db, checkpoint.gen, checkpoint.assembledChunks * CHUNK_SLOTS, Infinity)) {
+    const page = record.offset / SAVED_TRACKS_PAGE_SIZE;
+    if (record.pass === checkpoint.pass && page < pageTotals.length) pageTotals[page] = record.total;
+  }
+  return { ...checkpoint, pageTotals };
 }
 
 async function newCheckpoint(context: SyncContext): Promise<FullSyncCheckpoint> {
@@ -94,6 +118,7 @@ async function newCheckpoint(context: SyncContext): Promise<FullSyncCheckpoint> 
 async function openPass(
   context: SyncContext,
   checkpoint: FullSyncCheckpoint,
+  index: GenerationIndex,
   opening?: FetchedPage,
 ): Promise<FullSyncCheckpoint> {
   const page = opening ?? (await fetchPage(context, 0));
@@ -107,15 +132,15 @@ async function openPass(
     assembledChunks: 0,
   };
   await stagePages(context.db, [stagedRecord(opened, page)], opened);
-  return assembleReadyChunks(context, opened, new Map([[0, slotListOf(page.slots)]]));
+  return assembleReadyChunks(context, opened, new Map([[0, slotListOf(page.slots)]]), index);
 }
 
 /** Fetches the pages of the pass not staged yet; resolves with the checkpoint that has them all. */
-async function fetchPass(context: SyncContext, start: FullSyncCheckpoint): Promise<FullSyncCheckpoint> {
+async function fetchPass(context: SyncContext, start: FullSyncCheckpoint, index: GenerationIndex): Promise<FullSyncCheckpoint> {
   let checkpoint = start;
   const fetched = new Map<number, SlotList>();
   const writes = new SerialQueue();
-  const missing = checkpoint.pageTotals.flatMap((total, index) => (total === null ? [index * SAVED_TRACKS_PAGE_SIZE] : []));
+  const missing = checkpoint.pageTotals.flatMap((total, page) => (total === null ? [page * SAVED_TRACKS_PAGE_SIZE] : []));
   report(context, checkpoint, 'fetching');
   await runPagePool(
     context,
@@ -123,23 +148,27 @@ async function fetchPass(context: SyncContext, start: FullSyncCheckpoint): Promi
     (offset) => fetchPage(context, offset),
     (page) =>
       writes.run(async () => {
-        const index = page.offset / SAVED_TRACKS_PAGE_SIZE;
-        const pageTotals = checkpoint.pageTotals.with(index, page.total);
+        const pageIndex = page.offset / SAVED_TRACKS_PAGE_SIZE;
+        const pageTotals = checkpoint.pageTotals.with(pageIndex, page.total);
         const staged: FullSyncCheckpoint = { ...checkpoint, pageTotals };
-        await stagePages(context.db, [stagedRecord(staged, page)], staged);
-        fetched.set(index, slotListOf(page.slots));
-        checkpoint = await assembleReadyChunks(context, staged, fetched);
+        await stagePages(context.db, [stagedRecord(staged, page)]);
+        fetched.set(pageIndex, slotListOf(page.slots));
+        checkpoint = await assembleReadyChunks(context, staged, fetched, index);
         report(context, checkpoint, 'fetching');
       }),
   );
   return checkpoint;
 }
 
-/** Writes every chunk whose pages are all staged, in order (partial results of the first sync). */
+/**
+ * Writes every chunk whose pages are all staged, in order (partial results of the first sync),
+ * and adds it to `index`. Pages come from memory, or after a stop from their staged copies.
+ */
 async function assembleReadyChunks(
   context: SyncContext,
   start: FullSyncCheckpoint,
   fetched: Map<number, SlotList>,
+  index: GenerationIndex,
 ): Promise<FullSyncCheckpoint> {
   let checkpoint = start;
   const pageCount = checkpoint.pageTotals.length;
@@ -147,20 +176,45 @@ async function assembleReadyChunks(
     const first = checkpoint.assembledChunks * PAGES_PER_CHUNK;
     const end = Math.min(first + PAGES_PER_CHUNK, pageCount);
     if (first >= end || checkpoint.pageTotals.slice(first, end).some((total) => total === null)) return checkpoint;
-    const pages: SlotList[] = [];
-    for (let index = first; index < end; index++) {
-      const inMemory = fetched.get(index);
-      pages.push(inMemory ?? (await readStagedList(context, checkpoint.gen, index)));
-      fetched.delete(index);
-    }
-    checkpoint = { ...checkpoint, assembledChunks: checkpoint.assembledChunks + 1 };
-    await writeChunk(context.db, checkpoint.gen, checkpoint.assembledChunks - 1, concatenate(pages), checkpoint);
+    const pages = await pagesOfChunk(context, checkpoint.gen, first, end, fetched);
+    const seq = checkpoint.assembledChunks;
+    const list = concatenate(pages);
+    const slots = slotsOf(list);
+    await index.catchUp(context.db, seq);
+    checkpoint = { ...checkpoint, assembledChunks: seq + 1 };
+    const stagedPages = { from: first * SAVED_TRACKS_PAGE_SIZE, to: end * SAVED_TRACKS_PAGE_SIZE };
+    await writeChunk(context.db, { gen: checkpoint.gen, seq, list, slots, stagedPages }, checkpoint);
+    index.add(seq, list, slots);
   }
 }
 
-async function finishPass(context: SyncContext, checkpoint: FullSyncCheckpoint): Promise<FullSyncSummary> {
-  const assembled = await assembleReadyChunks(context, checkpoint, new Map());
-  return publish(context, assembled, assembled.startTotal);
+/** Pages [first, end) of the pass: from memory, else (a resumed sync) their staged copies in one read. */
+async function pagesOfChunk(
+  context: SyncContext,
+  gen: number,
+  first: number,
+  end: number,
+  fetched: Map<number, SlotList>,
+): Promise<SlotList[]> {
+  const pages: Array<SlotList | undefined> = [];
+  for (let page = first; page < end; page++) {
+    pages.push(fetched.get(page));
+    fetched.delete(page);
+  }
+  if (pages.every((page) => page !== undefined)) return pages;
+  const records = await readStagedPages(context.db, gen, first * SAVED_TRACKS_PAGE_SIZE, end * SAVED_TRACKS_PAGE_SIZE);
+  const staged = new Map(records.map((record) => [record.offset, record]));
+  return pages.map((page, index) => {
+    if (page) return page;
+    const record = staged.get((first + index) * SAVED_TRACKS_PAGE_SIZE);
+    if (!record) throw new Error(`Staged page at offset ${(first + index) * SAVED_TRACKS_PAGE_SIZE} is missing.`);
+    return decodeList(record);
+  });
+}
+
+async function finishPass(context: SyncContext, checkpoint: FullSyncCheckpoint, index: GenerationIndex): Promise<FullSyncSummary> {
+  const assembled = await assembleReadyChunks(context, checkpoint, new Map(), index);
+  return publish(context, assembled, assembled.startTotal, index);
 }
 
 /** A repaired list (reconcile.ts case 2) goes straight into chunks. */
@@ -174,36 +228,67 @@ async function publishSlots(
   const checkpoint: FullSyncCheckpoint = { ...current, phase: 'starting', pass: current.pass + 1, assembledChunks: 0 };
   await saveCheckpoint(context.db, checkpoint);
   const chunkCount = Math.ceil(slots.length / CHUNK_SLOTS);
+  const index = new GenerationIndex(checkpoint.gen);
   for (let seq = 0; seq < chunkCount; seq++) {
-    const list = slotListOf(slots.slice(seq * CHUNK_SLOTS, (seq + 1) * CHUNK_SLOTS));
-    await writeChunk(context.db, checkpoint.gen, seq, list, checkpoint);
+    const chunkSlots = slots.slice(seq * CHUNK_SLOTS, (seq + 1) * CHUNK_SLOTS);
+    const list = slotListOf(chunkSlots);
+    await writeChunk(context.db, { gen: checkpoint.gen, seq, list, slots: chunkSlots }, checkpoint);
+    index.add(seq, list, chunkSlots);
   }
-  return publish(context, { ...checkpoint, assembledChunks: chunkCount }, total);
+  return publish(context, { ...checkpoint, assembledChunks: chunkCount }, total, index);
 }
 
-async function publish(context: SyncContext, checkpoint: FullSyncCheckpoint, serverTotal: number): Promise<FullSyncSummary> {
+async function publish(
+  context: SyncContext,
+  checkpoint: FullSyncCheckpoint,
+  serverTotal: number,
+  index: GenerationIndex,
+): Promise<FullSyncSummary> {
   report(context, checkpoint, 'saving');
-  const { meta, added, removed } = await publishGeneration(context.db, {
-    gen: checkpoint.gen,
-    chunkCount: checkpoint.assembledChunks,
-    serverTotal,
-    syncedAt: context.now(),
-  });
+  await index.catchUp(context.db, checkpoint.assembledChunks);
+  const { meta, added, removed } = await publishGeneration(context.db, { index, serverTotal, syncedAt: context.now() });
   return { added, removed, total: meta.total, skipped: meta.serverTotal - meta.total };
 }
 
-async function readPassPages(context: SyncContext, checkpoint: FullSyncCheckpoint): Promise<FetchedPage[]> {
-  const records = await readStagedPages(context.db, checkpoint.gen, 0, Infinity);
-  return records
-    .filter((record) => record.pass === checkpoint.pass)
-    .map((record) => ({ offset: record.offset, total: record.total, slots: slotsOf(decodeList(record)) }));
+/**
+ * The pages of the pass as they were read, for reconcile.ts to repair the list from. Assembled
+ * chunks are cut back into their pages (whose staged copies went with the chunk's write): a
+ * page read at total t holds min(50, t − offset) slots, since fetchSavedTracksPage refuses
+ * fewer. Undefined when a chunk does not cut that way (a page longer than its total allows):
+ * then the pass cannot be repaired and starts again.
+ */
+async function readPassPages(context: SyncContext, checkpoint: FullSyncCheckpoint): Promise<FetchedPage[] | undefined> {
+  const { gen, pass, pageTotals, assembledChunks } = checkpoint;
+  const pages: FetchedPage[] = [];
+  const chunks = await context.db.getAll('trackChunks', IDBKeyRange.bound([gen, 0], [gen, assembledChunks], false, true));
+  for (const chunk of chunks) {
+    const cut = cutIntoPages(chunk, pageTotals);
+    if (!cut) return undefined;
+    pages.push(...cut);
+  }
+  const firstStaged = assembledChunks * CHUNK_SLOTS;
+  for (const record of await readStagedPages(context.db, gen, firstStaged, Infinity)) {
+    if (record.pass !== pass) continue;
+    pages.push({ offset: record.offset, total: record.total, slots: slotsOf(decodeList(record)) });
+  }
+  return pages;
 }
 
-async function readStagedList(context: SyncContext, gen: number, index: number): Promise<SlotList> {
-  const offset = index * SAVED_TRACKS_PAGE_SIZE;
-  const [record] = await readStagedPages(context.db, gen, offset, offset + 1);
-  if (!record) throw new Error(`Staged page at offset ${offset} is missing.`);
-  return decodeList(record);
+function cutIntoPages(chunk: TrackChunkRecord, pageTotals: ReadonlyArray<number | null>): FetchedPage[] | undefined {
+  const slots = slotsOf(decodeList(chunk));
+  const pages: FetchedPage[] = [];
+  const first = chunk.seq * PAGES_PER_CHUNK;
+  const end = Math.min(first + PAGES_PER_CHUNK, pageTotals.length);
+  let at = 0;
+  for (let page = first; page < end; page++) {
+    const total = pageTotals[page];
+    if (total === null || total === undefined) return undefined;
+    const offset = page * SAVED_TRACKS_PAGE_SIZE;
+    const count = Math.max(0, Math.min(SAVED_TRACKS_PAGE_SIZE, total - offset));
+    pages.push({ offset, total, slots: slots.slice(at, at + count) });
+    at += count;
+  }
+  return at === slots.length ? pages : undefined;
 }
 
 function stagedRecord(checkpoint: FullSyncCheckpoint, page: FetchedPage): StagedPageRecord {
@@ -212,7 +297,12 @@ function stagedRecord(checkpoint: FullSyncCheckpoint, page: FetchedPage): Staged
 }
 
 function concatenate(pages: readonly SlotList[]): SlotList {
-  return slotListOf(pages.flatMap((page) => slotsOf(page)));
+  const list: SlotList = { tracks: [], holes: [] };
+  for (const page of pages) {
+    for (const hole of page.holes) list.holes.push({ before: list.tracks.length + hole.before, addedAt: hole.addedAt });
+    for (const track of page.tracks) list.tracks.push(track);
+  }
+  return list;
 }
 
 function report(context: SyncContext, checkpoint: FullSyncCheckpoint, phase: 'fetching' | 'reconciling' | 'saving'): void {

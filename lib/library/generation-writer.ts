@@ -1,10 +1,8 @@
 import { searchKeyOf } from '../search/search-key';
-import { BucketBuilder } from './buckets';
 import {
   GENERATION_STORES,
   HEAD_SLOTS,
   generationRange,
-  type ChunkInfo,
   type FullSyncCheckpoint,
   type LibraryDb,
   type LibraryMeta,
@@ -12,19 +10,25 @@ import {
   type LibraryTransaction,
   type StagedPageRecord,
 } from './db';
+import { chunkInfoOf, type GenerationIndex } from './generation-index';
 import { readLibraryMeta } from './meta-records';
-import { slotsOf, type SlotList } from './slots';
-import { decodeList, encodeList } from './track-rows';
+import { slotsOf, type Slot, type SlotList } from './slots';
+import { encodeList } from './track-rows';
 import { inWriteTransaction } from './write-transaction';
 
 /** Writes of a full sync: staged pages, chunks of the generation being built, its publication. */
 
-/** A fetched page and the checkpoint that now counts it, together: a restart never loses one without the other. */
-export function stagePages(db: LibraryDb, pages: readonly StagedPageRecord[], checkpoint: FullSyncCheckpoint): Promise<void> {
+/**
+ * Fetched pages, with the checkpoint when it changed otherwise (a pass opening). A staged page
+ * carries its offset, pass and total, so a restarted sync counts it without the checkpoint
+ * naming it (readFullSyncCheckpoint): writing the checkpoint, with a total for each of up to
+ * 2,000 pages, beside every page doubled what a sync wrote to IndexedDB.
+ */
+export function stagePages(db: LibraryDb, pages: readonly StagedPageRecord[], checkpoint?: FullSyncCheckpoint): Promise<void> {
   return inWriteTransaction(db, ['stagedPages', 'meta'], async (transaction) => {
     await Promise.all([
       ...pages.map((page) => transaction.objectStore('stagedPages').put(page)),
-      transaction.objectStore('meta').put(checkpoint),
+      ...(checkpoint ? [transaction.objectStore('meta').put(checkpoint)] : []),
     ]);
   });
 }
@@ -38,29 +42,41 @@ export async function readStagedPages(
   return db.getAll('stagedPages', IDBKeyRange.bound([gen, fromOffset], [gen, toOffset], false, true));
 }
 
+export interface ChunkWrite {
+  gen: number;
+  seq: number;
+  list: SlotList;
+  /** `slotsOf(list)`, when the caller has it already. */
+  slots?: readonly Slot[];
+  /** Offsets [from, to) of the staged pages this chunk was assembled from: dropped with its write. */
+  stagedPages?: { from: number; to: number };
+}
+
 /**
- * Chunk `seq` of generation `gen`, its search keys and the checkpoint. For the very first sync
+ * Chunk `seq` of generation `gen`, its search keys and the checkpoint; the staged pages it
+ * was assembled from go in the same transaction (the chunk holds them now: should the pass
+ * need repairing, the full sync cuts it back into its pages). For the very first sync
  * (`visible`) the meta record points at this generation already, marked incomplete, so the
  * popup shows the newest tracks while the rest is still coming (SPEC §4: partial results).
  */
-export function writeChunk(
-  db: LibraryDb,
-  gen: number,
-  seq: number,
-  list: SlotList,
-  checkpoint: FullSyncCheckpoint,
-): Promise<void> {
-  return inWriteTransaction(db, ['trackChunks', 'searchChunks', 'meta'], async (transaction) => {
+export function writeChunk(db: LibraryDb, chunk: ChunkWrite, checkpoint: FullSyncCheckpoint): Promise<void> {
+  const { gen, seq, list, stagedPages } = chunk;
+  const stores = ['trackChunks', 'searchChunks', 'stagedPages', 'meta'] as const;
+  return inWriteTransaction(db, stores, async (transaction) => {
     const writes: Array<Promise<unknown>> = [
       transaction.objectStore('trackChunks').put({ gen, seq, ...encodeList(list) }),
       transaction.objectStore('searchChunks').put({ gen, seq, keys: list.tracks.map(searchKeyOf) }),
       transaction.objectStore('meta').put(checkpoint),
     ];
+    if (stagedPages) {
+      const range = IDBKeyRange.bound([gen, stagedPages.from], [gen, stagedPages.to], false, true);
+      writes.push(transaction.objectStore('stagedPages').delete(range));
+    }
     if (checkpoint.visible) {
       const found = await transaction.objectStore('meta').get('library');
       const previous = found?.key === 'library' ? found : undefined;
       const meta = previous?.generation === gen ? previous : emptyMeta(gen, previous?.version ?? 0);
-      const slots = slotsOf(list);
+      const slots = chunk.slots ?? slotsOf(list);
       const chunks = [...meta.chunks.filter((info) => info.seq !== seq), chunkInfoOf(seq, list, slots.at(-1)?.addedAt ?? '')]
         .sort((a, b) => a.seq - b.seq);
       writes.push(
@@ -79,35 +95,16 @@ export function writeChunk(
 }
 
 /**
- * Makes generation `gen` (chunks [0, chunkCount)) the library in one transaction, with its
- * lookup buckets, and drops everything else: the old generation, leftovers of longer passes,
- * the staged pages and the checkpoint.
+ * Makes the generation `index` describes (its chunks [0, index.chunkCount)) the library in one
+ * transaction, with its lookup buckets, and drops everything else: the old generation,
+ * leftovers of longer passes, staged pages and the checkpoint.
  */
 export async function publishGeneration(
   db: LibraryDb,
-  { gen, chunkCount, serverTotal, syncedAt }: { gen: number; chunkCount: number; serverTotal: number; syncedAt: number },
+  { index, serverTotal, syncedAt }: { index: GenerationIndex; serverTotal: number; syncedAt: number },
 ): Promise<{ meta: LibraryMeta; added: number; removed: number }> {
-  const buckets = new BucketBuilder(gen);
-  const chunks: ChunkInfo[] = [];
-  const emptyChunks: number[] = [];
-  const head: string[] = [];
-  // Read chunk by chunk: at 100k tracks the whole library at once would be ~50 MB of objects.
-  for (let seq = 0; seq < chunkCount; seq++) {
-    const record = await db.get('trackChunks', [gen, seq]);
-    if (!record) throw new Error(`Chunk ${seq} of generation ${gen} is missing.`);
-    const list = decodeList(record);
-    const slots = slotsOf(list);
-    // An empty library still assembles its one (empty) page into a chunk.
-    if (slots.length === 0) {
-      emptyChunks.push(seq);
-      continue;
-    }
-    for (const track of list.tracks) buckets.add(track, seq);
-    for (const slot of slots.slice(0, HEAD_SLOTS - head.length)) head.push(slot.key);
-    chunks.push(chunkInfoOf(seq, list, slots.at(-1)?.addedAt ?? ''));
-  }
-
-  const { added, removed } = await countChanges(db, buckets);
+  const { gen, chunkCount, buckets, chunks, emptyChunks, head } = index;
+  const { added, removed } = await countChanges(db, index);
 
   const meta = await inWriteTransaction(db, ['meta', ...GENERATION_STORES], async (transaction) => {
     const previous = await transaction.objectStore('meta').get('library');
@@ -149,20 +146,19 @@ export async function publishGeneration(
 }
 
 /** Tracks the new generation gains and loses against the published one (all of it is new on a first sync). */
-async function countChanges(db: LibraryDb, next: BucketBuilder): Promise<{ added: number; removed: number }> {
-  const nextUris = new Set(next.idBuckets.flatMap((bucket) => Object.keys(bucket.chunkOf)));
+async function countChanges(db: LibraryDb, next: GenerationIndex): Promise<{ added: number; removed: number }> {
   const previous = await readLibraryMeta(db);
-  if (!previous?.complete) return { added: nextUris.size, removed: 0 };
+  if (!previous?.complete) return { added: next.buckets.size, removed: 0 };
   const previousBuckets = await db.getAll('idBuckets', generationRange(previous.generation));
   let kept = 0;
   let removed = 0;
   for (const bucket of previousBuckets) {
     for (const uri of Object.keys(bucket.chunkOf)) {
-      if (nextUris.has(uri)) kept += 1;
+      if (next.buckets.has(uri)) kept += 1;
       else removed += 1;
     }
   }
-  return { added: nextUris.size - kept, removed };
+  return { added: next.buckets.size - kept, removed };
 }
 
 /** Removes generations left behind (a sync abandoned for a full disk, a crash mid-publish). */
@@ -195,10 +191,6 @@ async function deleteGenerationsExcept(
       cursor = await cursor.continue([gen, Infinity]);
     }
   }
-}
-
-function chunkInfoOf(seq: number, list: SlotList, oldestAddedAt: string): ChunkInfo {
-  return { seq, tracks: list.tracks.length, slots: list.tracks.length + list.holes.length, oldestAddedAt };
 }
 
 function emptyMeta(gen: number, version: number): LibraryMeta {

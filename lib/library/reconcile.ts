@@ -58,7 +58,8 @@ export type PassVerdict =
 export async function judgePass(
   context: SyncContext,
   checkpoint: FullSyncCheckpoint,
-  readPassPages: () => Promise<FetchedPage[]>,
+  /** The pass's pages as read; undefined when they cannot be told apart any more (then case 3). */
+  readPassPages: () => Promise<FetchedPage[] | undefined>,
 ): Promise<PassVerdict> {
   const { startTotal, startHead, pageTotals } = checkpoint;
   // One page is one moment: nothing can have moved between pages.
@@ -74,9 +75,10 @@ async function repairAfterSaves(
   context: SyncContext,
   { startTotal, startHead }: FullSyncCheckpoint,
   closing: FetchedPage,
-  pages: readonly FetchedPage[],
+  pages: readonly FetchedPage[] | undefined,
 ): Promise<PassVerdict> {
   const changed: PassVerdict = { kind: 'changed', opening: closing };
+  if (!pages) return changed;
   const head = await readNewHead(context, closing, closing.total - startTotal);
   if (!head) return changed;
   const headKeys = keysOf(head);

@@ -11,7 +11,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryActions } from '../../../lib/background/library-actions';
-import { readCheckpoint } from '../../../lib/library/meta-records';
+import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
 import { createTrackDetailsCache } from '../../../lib/spotify/track-details';
 import type { SyncState, SyncStatus } from '../../../lib/status';
 import type { FaultRule } from '../../stand-in/faults';
@@ -336,7 +336,7 @@ describe('the service worker stopped during a sync', () => {
     expect(await stopped).toBe('stopped');
     expect((await world.syncState()).state).toBe('syncing');
     await expectLibraryIntact(world.db, world.standIn, published);
-    const checkpoint = await readCheckpoint(world.db);
+    const checkpoint = await readFullSyncCheckpoint(world.db);
     const staged = new Set(checkpoint?.pageTotals.flatMap((total, index) => (total === null ? [] : [index * 50])) ?? []);
 
     const resumedFrom = world.standIn.requests.length;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCheckpoint } from '../../../lib/library/meta-records';
+import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
 import { findSavedTrack, readAllTracks, readLibrarySummary } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
 import { RateLimitedError, ServerError, SessionEndedError, UnexpectedResponseError } from '../../../lib/spotify/errors';
@@ -56,7 +56,7 @@ describe('sync under faults', () => {
     expect((error as RateLimitedError).quotaExceeded).toBe(false);
     expect((error as RateLimitedError).resumeAt).toBeGreaterThanOrEqual(before + 3_600_000);
 
-    const staged = (await readCheckpoint(db))!.pageTotals.filter((total) => total !== null).length;
+    const staged = (await readFullSyncCheckpoint(db))!.pageTotals.filter((total) => total !== null).length;
     expect(staged).toBeGreaterThan(1);
     // The alarm fires after the window, in a service worker started afresh.
     await syncSavedTracks({ db, api: session!.newApi() });

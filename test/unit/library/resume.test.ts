@@ -1,12 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { readCheckpoint } from '../../../lib/library/meta-records';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
 import { openLibraryDb, readLibrarySummary } from '../../../lib/library/store';
 import { hasUnfinishedSync, syncSavedTracks } from '../../../lib/library/sync';
 import { expectCacheEqualsServer } from './cache-assertions';
 import { budgets, startSession, type StandInSession } from './stand-in-session';
+import { recordStoreCalls } from './store-reads';
 
 let session: StandInSession | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await session?.close();
   session = undefined;
 });
@@ -46,9 +48,10 @@ describe('a full sync stopped part-way', () => {
     const db = await openLibraryDb(accountKey);
     session.db = db;
     expect(await hasUnfinishedSync(db)).toBe(true);
-    const checkpoint = await readCheckpoint(db);
+    const checkpoint = await readFullSyncCheckpoint(db);
     const staged = new Set(checkpoint!.pageTotals.flatMap((total, index) => (total === null ? [] : [index * 50])));
-    expect(staged.size).toBeGreaterThan(0);
+    // Page 0 and every page reported staged, whether or not a chunk (and the checkpoint with it) was written since.
+    expect(staged.size).toBeGreaterThanOrEqual(stopAfterPages);
     expect((await readLibrarySummary(db)).complete).toBe(false);
 
     const resumedFrom = standIn.requests.length;
@@ -63,6 +66,33 @@ describe('a full sync stopped part-way', () => {
     expect(refetched.filter((offset) => offset === 0).length).toBeLessThanOrEqual(1);
     // Requests aborted in flight are the only extra cost.
     expect(session.tracksRequests()).toBeLessThanOrEqual(budgets.fullSync(SIZE) + 8);
+  });
+
+  it('reads the chunks written before the stop back once, a few per read, to publish', async () => {
+    session = await startSession({ library: { size: 5000, seed: 34 } });
+    const { standIn, accountKey } = session;
+    const stop = new AbortController();
+    let pages = 0;
+    const first = syncSavedTracks({
+      db: session.db,
+      api: session.api,
+      signal: stop.signal,
+      onProgress: ({ phase }) => {
+        if (phase === 'fetching' && ++pages >= 70) stop.abort(new Error('service worker stopped'));
+      },
+    });
+    await expect(first).rejects.toThrow();
+    session.db.close();
+    session.db = await openLibraryDb(accountKey);
+    const assembled = (await readFullSyncCheckpoint(session.db))!.assembledChunks;
+    expect(assembled).toBeGreaterThanOrEqual(2);
+
+    const reads = recordStoreCalls('trackChunks');
+    await syncSavedTracks({ db: session.db, api: session.newApi() });
+    // Chunks [0, assembled) in batched reads (10 a read); none of the chunks written after the restart.
+    expect(reads).toEqual(new Array(Math.ceil(assembled / 10)).fill('getAll'));
+    vi.restoreAllMocks();
+    await expectCacheEqualsServer(session.db, standIn);
   });
 
   it('resumes exactly when the saved tracks changed while it was stopped', async () => {
