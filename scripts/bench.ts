@@ -8,15 +8,22 @@
  *   npm run bench                      full run, under 10 minutes on 2 cores
  *   npm run bench -- --quick           10k only, under 2 minutes
  *   npm run bench -- --latency 50      the stand-in's per-request latency (default 100 ms)
- *   npm run bench -- --no-build        measure the existing .output/chrome-mv3-standin
+ *   npm run bench -- --no-build        measure the existing stand-in build
+ *   npm run bench -- --http1           the stand-in over plain HTTP/1.1 (see below)
  *   npm run bench -- --out path.json   default bench-results/latest.json
  *   npm run bench -- --sizes 100000 --only popup,badge
- *                                      one size, some areas (search, naive, incremental,
+ *                                      one size, some areas (sync, search, naive, incremental,
  *                                      popup, library, badge): for profiling
  *
  * The stand-in runs in a worker thread on the port of .env.standin, which e2e runs and the
  * demo use too: run one at a time, or give the bench its own port with
- * TRACKLIGHT_STANDIN_PORT=43200 (the build then goes to .output/chrome-mv3-standin-43200).
+ * TRACKLIGHT_STANDIN_PORT=43200 (the build then goes to .output/chrome-mv3-standin-43200-tls).
+ *
+ * It speaks HTTP/2 over TLS, as api.spotify.com does to Chromium (the TLS stand-in build,
+ * TRACKLIGHT_STANDIN_TLS=1: `https://` bases, `…-tls` build directory, Chromium with
+ * `--ignore-certificate-errors`). Over HTTP/1.1 Chromium opens at most 6 connections to a
+ * host, so the sync's 8 concurrent requests would queue in the browser: `--http1` measures
+ * that, for comparison.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -35,6 +42,7 @@ function readOptions(): BenchOptions {
       quick: { type: 'boolean', default: false },
       latency: { type: 'string', default: '100' },
       'no-build': { type: 'boolean', default: false },
+      http1: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench-results/latest.json' },
       sizes: { type: 'string' },
       only: { type: 'string' },
@@ -47,7 +55,15 @@ function readOptions(): BenchOptions {
   const only = values.only?.split(',') ?? null;
   const unknown = only?.filter((area) => !(AREAS as readonly string[]).includes(area)) ?? [];
   if (unknown.length > 0) throw new Error(`--only takes some of ${AREAS.join(', ')}; not ${unknown.join(', ')}`);
-  return { quick: values.quick, latencyMs, build: !values['no-build'], out: resolve(values.out), sizes, only: only && new Set(only as Area[]) };
+  return {
+    quick: values.quick,
+    latencyMs,
+    build: !values['no-build'],
+    http1: values.http1,
+    out: resolve(values.out),
+    sizes,
+    only: only && new Set(only as Area[]),
+  };
 }
 
 const startedAt = new Date().toISOString();
@@ -56,12 +72,15 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padSt
 const log = (line: string) => console.error(`[bench ${elapsed()}] ${line}`);
 
 const options = readOptions();
+// The build, its directory, Chromium's switches and the stand-in all follow this (test/browser/stand-in-build.ts).
+process.env.TRACKLIGHT_STANDIN_TLS = options.http1 ? '0' : '1';
+const protocol = options.http1 ? 'HTTP/1.1' : 'HTTP/2 (TLS)';
 const loadAtStart = loadavg()[0]!;
 const rows: BenchRow[] = [];
 const standInStartS: Record<string, number> = {};
 
 if (options.build) {
-  log('building the extension (npm run build:standin)');
+  log(`building the extension (npm run build:standin, ${options.http1 ? 'plain HTTP' : 'TRACKLIGHT_STANDIN_TLS=1'})`);
   await buildStandInExtension();
 }
 
@@ -83,7 +102,7 @@ for (const plan of planSizes(options)) {
 }
 
 const durationS = (performance.now() - started) / 1000;
-console.log(`\nTracklight bench — SPEC §8 budgets, stand-in latency ${options.latencyMs} ms/request${options.quick ? ', --quick' : ''}\n`);
+console.log(`\nTracklight bench — SPEC §8 budgets, stand-in latency ${options.latencyMs} ms/request over ${protocol}${options.quick ? ', --quick' : ''}\n`);
 console.log(formatTable(rows));
 console.log(`\n${summarize(rows)}. Took ${durationS.toFixed(0)} s. The stand-in ran in a worker thread of this process.`);
 const loadAtEnd = loadavg()[0]!;
@@ -95,14 +114,14 @@ if (Math.max(loadAtStart, loadAtEnd) > cpus().length) {
 await writeJson(options.out, {
   startedAt,
   durationS,
-  options: { quick: options.quick, latencyMs: options.latencyMs },
+  options: { quick: options.quick, latencyMs: options.latencyMs, http1: options.http1 },
   environment: {
     node: process.version,
     // Debian's wrapper script says things on stderr: keep them out of the table.
     chromium: execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     cpus: cpus().length,
     loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd },
-    standIn: 'worker thread of the bench process',
+    standIn: `worker thread of the bench process, ${protocol}`,
     standInStartS,
   },
   rows,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchExtension } from '../test/browser/launch-extension';
-import { standInPort } from '../test/browser/stand-in-build';
+import { standInPort, standInTls } from '../test/browser/stand-in-build';
 import { startStandIn } from '../test/stand-in/server';
 
 const DEMO_LIBRARY_SIZE = 3000;
@@ -19,6 +19,7 @@ execFileSync('npm', ['run', '--silent', 'build:standin'], { stdio: ['ignore', 'i
 
 const standIn = await startStandIn({
   port: standInPort(),
+  tls: standInTls(),
   library: { size: DEMO_LIBRARY_SIZE, seed: 1 },
   latencyMs: 40,
   consentPage: hasDisplay,

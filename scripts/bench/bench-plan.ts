@@ -15,14 +15,19 @@ export interface SizePlan {
   badge: boolean;
 }
 
-/** Parts of the run that `--only` can pick; the full sync always runs, it loads the library. */
-export const AREAS = ['search', 'naive', 'incremental', 'popup', 'library', 'badge'] as const;
+/**
+ * Parts of the run that `--only` can pick. The full sync always runs (it loads the library),
+ * so `--only sync` names it alone: the sync rows and nothing else.
+ */
+export const AREAS = ['sync', 'search', 'naive', 'incremental', 'popup', 'library', 'badge'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface BenchOptions {
   quick: boolean;
   latencyMs: number;
   build: boolean;
+  /** `--http1`: the stand-in over plain HTTP/1.1 instead of HTTP/2 with TLS. */
+  http1: boolean;
   out: string;
   /** `--sizes`: instead of the planned ones (for profiling one size). */
   sizes: number[] | null;

@@ -4,7 +4,7 @@
  * extension's speed-up is a ratio measured side by side rather than an absolute time on a
  * noisy machine. It runs in Node and stores nothing, which only flatters it.
  */
-import type { StandInThread } from './stand-in-thread';
+import { clientFor, type StandInThread } from './stand-in-thread';
 
 const PAGE_SIZE = 50;
 
@@ -16,19 +16,24 @@ export interface NaiveSyncFigures {
 
 export async function naiveSequentialSync(standIn: StandInThread): Promise<NaiveSyncFigures> {
   const token = await standIn.call({ op: 'accessToken' });
+  const client = clientFor(standIn.endpoints);
   const started = performance.now();
   let requests = 0;
   let tracks = 0;
   let total = Infinity;
-  for (let offset = 0; offset < total; offset += PAGE_SIZE) {
-    const response = await fetch(`${standIn.endpoints.apiBase}/me/tracks?limit=${PAGE_SIZE}&offset=${offset}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    requests++;
-    if (!response.ok) throw new Error(`naive sync: HTTP ${response.status} at offset ${offset}`);
-    const page = (await response.json()) as { total: number; items: unknown[] };
-    total = page.total;
-    tracks += page.items.length;
+  try {
+    for (let offset = 0; offset < total; offset += PAGE_SIZE) {
+      const response = await client.fetch(`${standIn.endpoints.apiBase}/me/tracks?limit=${PAGE_SIZE}&offset=${offset}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      requests++;
+      if (!response.ok) throw new Error(`naive sync: HTTP ${response.status} at offset ${offset}`);
+      const page = (await response.json()) as { total: number; items: unknown[] };
+      total = page.total;
+      tracks += page.items.length;
+    }
+  } finally {
+    client.close();
   }
   return { ms: performance.now() - started, requests, tracks };
 }

@@ -1,9 +1,10 @@
 /**
  * The stand-in on the port the stand-in build talks to (.env.standin, or
- * TRACKLIGHT_STANDIN_PORT). e2e runs and the demo use that port too unless told otherwise, and
- * only one of them can have it: wait a while for it to be free, then give up saying what to do.
+ * TRACKLIGHT_STANDIN_PORT), over HTTP/2 with TLS when the build is the TLS one. e2e runs and
+ * the demo use that port too unless told otherwise, and only one of them can have it: wait a
+ * while for it to be free, then give up saying what to do.
  */
-import { standInPort } from '../../test/browser/stand-in-build';
+import { standInPort, standInTls } from '../../test/browser/stand-in-build';
 import type { LibrarySource } from '../../test/stand-in/server';
 import { StandInThread } from './stand-in-thread';
 
@@ -15,7 +16,7 @@ export async function startStandInOnBuildPort(library: LibrarySource, latencyMs:
   const giveUpAt = Date.now() + WAIT_FOR_PORT_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await StandInThread.start({ port, library, latencyMs });
+      return await StandInThread.start({ port, library, latencyMs, tls: standInTls() });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       if (Date.now() >= giveUpAt) {

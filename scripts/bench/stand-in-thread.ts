@@ -11,6 +11,7 @@
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { createHttp2Fetch } from '../../test/stand-in/http2-fetch';
 import type { LoggedRequest } from '../../test/stand-in/request-log';
 import type { StandInOptions } from '../../test/stand-in/server';
 
@@ -53,6 +54,13 @@ export interface StandInEndpoints {
   accountsBase: string;
   apiBase: string;
   clientId: string;
+}
+
+/** A Node client for these endpoints: Node's fetch over HTTP/1.1, or HTTP/2 trusting the stand-in's certificate. */
+export function clientFor(endpoints: StandInEndpoints): { fetch: typeof fetch; close(): void } {
+  if (!endpoints.apiBase.startsWith('https:')) return { fetch: globalThis.fetch.bind(globalThis), close: () => undefined };
+  const http2Fetch = createHttp2Fetch();
+  return { fetch: http2Fetch, close: () => http2Fetch.close() };
 }
 
 export class StandInThread {

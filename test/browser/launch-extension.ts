@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path';
-import { standInBuildDir } from './stand-in-build';
+import { standInBuildDir, standInTls } from './stand-in-build';
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -20,6 +20,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches. */
   args?: string[];
+  /**
+   * Accept the stand-in's self-signed certificate (and any other): for the TLS stand-in build.
+   * Default: whether the stand-in build is one (`TRACKLIGHT_STANDIN_TLS`).
+   */
+  ignoreCertificateErrors?: boolean;
 }
 
 /** The launch recipe proven on this machine (README, "Browser tests"). */
@@ -41,6 +46,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...((options.ignoreCertificateErrors ?? standInTls()) ? ['--ignore-certificate-errors'] : []),
       ...(options.args ?? []),
     ],
   });

@@ -6,6 +6,11 @@ import { parseEnv } from 'node:util';
  * Where the stand-in build talks to and where it is written. `.env.standin` chooses the port;
  * `TRACKLIGHT_STANDIN_PORT` overrides it so that several runs (tests, demo, bench) can work
  * side by side, each with its own stand-in and its own build directory.
+ *
+ * `TRACKLIGHT_STANDIN_TLS=1` makes it a build for the stand-in's HTTP/2 mode: `https://` bases,
+ * its own build directory (`…-tls`), and Chromium launched with `--ignore-certificate-errors`
+ * (the stand-in's certificate is self-signed). The bench syncs that way, as Chromium talks
+ * HTTP/2 to api.spotify.com; tests and the demo stay on HTTP/1.1 unless told.
  */
 function standInEnv(): Record<string, string | undefined> {
   return parseEnv(readFileSync(resolve(import.meta.dirname, '../../.env.standin'), 'utf8'));
@@ -17,13 +22,19 @@ export function standInPort(): number {
   return Number(process.env.TRACKLIGHT_STANDIN_PORT) || DEFAULT_PORT;
 }
 
+/** Whether the stand-in build talks HTTP/2 over TLS to the stand-in (`TRACKLIGHT_STANDIN_TLS=1`). */
+export function standInTls(): boolean {
+  return ['1', 'true'].includes(process.env.TRACKLIGHT_STANDIN_TLS ?? '');
+}
+
 export function standInBuildClientId(): string {
   return standInEnv().WXT_SPOTIFY_CLIENT_ID!;
 }
 
-/** `.output/chrome-mv3-standin`, or `…-standin-<port>` for another port. */
+/** `.output/chrome-mv3-standin`, `…-standin-<port>` for another port, `…-tls` for the TLS build. */
 export function standInBuildDirName(): string {
-  return standInPort() === DEFAULT_PORT ? 'chrome-mv3-standin' : `chrome-mv3-standin-${standInPort()}`;
+  const base = standInPort() === DEFAULT_PORT ? 'chrome-mv3-standin' : `chrome-mv3-standin-${standInPort()}`;
+  return standInTls() ? `${base}-tls` : base;
 }
 
 export function standInBuildDir(): string {
@@ -32,7 +43,7 @@ export function standInBuildDir(): string {
 
 /** The build-time variables (SPEC §2) that point an extension build at the stand-in. */
 export function standInBuildEnv(): Record<string, string> {
-  const origin = `http://127.0.0.1:${standInPort()}`;
+  const origin = `${standInTls() ? 'https' : 'http'}://127.0.0.1:${standInPort()}`;
   return {
     WXT_SPOTIFY_API_BASE: `${origin}/v1`,
     WXT_SPOTIFY_ACCOUNTS_BASE: origin,

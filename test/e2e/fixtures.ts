@@ -1,5 +1,5 @@
 import { launchExtension, type LaunchedExtension } from '../browser/launch-extension';
-import { standInPort } from '../browser/stand-in-build';
+import { standInPort, standInTls } from '../browser/stand-in-build';
 import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/server';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
@@ -14,7 +14,7 @@ export interface TestWorld {
 }
 
 export async function startWorld(standInOptions: Omit<StandInOptions, 'port'> = {}): Promise<TestWorld> {
-  const standIn = await startStandIn({ library: { size: 200, seed: 7 }, ...standInOptions, port: standInPort() });
+  const standIn = await startStandIn({ library: { size: 200, seed: 7 }, ...standInOptions, port: standInPort(), tls: standInTls() });
   let extension: LaunchedExtension;
   try {
     extension = await launchExtension();

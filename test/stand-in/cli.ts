@@ -1,9 +1,11 @@
 /**
  * Runs the Spotify stand-in until Ctrl-C:
  *
- *   npx tsx test/stand-in/cli.ts --port 43117 --size 3000 --latency 0 --seed 1 [--consent-page]
+ *   npx tsx test/stand-in/cli.ts --port 43117 --size 3000 --latency 0 --seed 1 [--consent-page] [--tls]
  *
  * and prints the URLs, the Client ID, and the build variables that point the extension at it.
+ * `--tls`: HTTP/2 over TLS with the self-signed certificate of tls/ (the build for it:
+ * TRACKLIGHT_STANDIN_TLS=1 npm run build:standin; Chromium needs --ignore-certificate-errors).
  */
 import { parseArgs } from 'node:util';
 import { startStandIn } from './server';
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     latency: { type: 'string', default: '0' },
     'consent-page': { type: 'boolean', default: false },
+    tls: { type: 'boolean', default: false },
   },
 });
 
@@ -26,6 +29,7 @@ const standIn = await startStandIn({
   library: { size: integer('size', values.size), seed: integer('seed', values.seed) },
   latencyMs: integer('latency', values.latency),
   consentPage: values['consent-page'],
+  tls: values.tls,
 });
 
 console.log(`Spotify stand-in ready in ${Math.round(performance.now() - started)} ms: ${standIn.library.total} saved tracks for ${standIn.user.display_name}

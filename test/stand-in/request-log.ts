@@ -18,6 +18,8 @@ export interface LoggedRequest {
   endedAt: number | undefined;
   /** How many other requests were in flight when this one arrived. */
   inFlightAtStart: number;
+  /** `1.1` or `2.0`: what the client negotiated (the TLS stand-in speaks both). */
+  httpVersion: string;
   /** The fault knob applied to it, if any. */
   fault?: string;
 }
@@ -42,8 +44,17 @@ export class RequestLog {
     return this.#peakConcurrency;
   }
 
-  begin(method: string, path: string, query: Record<string, string>): LoggedRequest {
-    const entry: LoggedRequest = { method, path, query, status: 0, startedAt: Date.now(), endedAt: undefined, inFlightAtStart: this.#inFlight };
+  begin(method: string, path: string, query: Record<string, string>, httpVersion = '1.1'): LoggedRequest {
+    const entry: LoggedRequest = {
+      method,
+      path,
+      query,
+      status: 0,
+      startedAt: Date.now(),
+      endedAt: undefined,
+      inFlightAtStart: this.#inFlight,
+      httpVersion,
+    };
     this.#entries.push(entry);
     this.#inFlight++;
     this.#peakConcurrency = Math.max(this.#peakConcurrency, this.#inFlight);

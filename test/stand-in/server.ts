@@ -13,10 +13,23 @@
  *
  * Each request waits `latencyMs` on a timer, so concurrent requests overlap as they would on
  * the network; hooks and faults are applied after that wait, just before the answer.
+ *
+ * Plain HTTP/1.1 by default. With `tls: true` it speaks HTTP/2 over TLS (HTTP/1.1 to clients
+ * that ask for it), as api.spotify.com does to browsers: Chromium opens at most 6 HTTP/1.1
+ * connections to a host, so over HTTP/1.1 a sync's 8 concurrent requests queue in the browser,
+ * while over HTTP/2 they share one connection. The certificate is in tls/ (local tests only).
  */
 import { setMaxListeners } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  constants as http2Constants,
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AccountsService, STAND_IN_CLIENT_ID, type AuthorizeSettings, type RegisteredClient } from './accounts-service';
 import { Clock } from './clock';
@@ -52,12 +65,27 @@ export interface StandInOptions {
   imageBase?: string;
   /** Show an Agree / Cancel page at `/authorize` (for a visible demo window). */
   consentPage?: boolean;
+  /** HTTP/2 over TLS (`https://`), with tls/stand-in.crt; default plain HTTP/1.1. */
+  tls?: boolean;
 }
+
+/** The stand-in's self-signed certificate (tls/README.md): what a Node client must trust to reach it over TLS. */
+export const STAND_IN_CERTIFICATE = readFileSync(new URL('./tls/stand-in.crt', import.meta.url), 'utf8');
+
+type StandInServer = Server | Http2SecureServer;
+type StandInRequest = IncomingMessage | Http2ServerRequest;
+type StandInResponse = ServerResponse | Http2ServerResponse;
 
 export const DEFAULT_USER: UserProfile = { id: 'tracklight.tester', display_name: 'Tracklight Tester', account_id: 'x7Kp2QmZ9a' };
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
-  const server = createServer();
+  const server: StandInServer = options.tls
+    ? createSecureServer({
+        allowHTTP1: true,
+        cert: STAND_IN_CERTIFICATE,
+        key: readFileSync(new URL('./tls/stand-in.key', import.meta.url), 'utf8'),
+      })
+    : createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -73,7 +101,7 @@ interface Account {
 }
 
 export class StandIn {
-  /** `http://127.0.0.1:PORT`, also the accounts base (`/authorize`, `/api/token`). */
+  /** `http://127.0.0.1:PORT` (`https://` with `tls`), also the accounts base (`/authorize`, `/api/token`). */
   readonly url: string;
   readonly apiBase: string;
   readonly accountsBase: string;
@@ -89,7 +117,9 @@ export class StandIn {
   /** Added to every request, on a timer; change it at any time. */
   latencyMs: number;
 
-  readonly #server: Server;
+  readonly #server: StandInServer;
+  /** Open connections, cut by close(): an HTTP/2 server has no closeAllConnections(). */
+  readonly #sockets = new Set<Socket>();
   readonly #log = new RequestLog();
   readonly #accounts = new Map<string, Account>();
   readonly #defaultUserId: string;
@@ -97,11 +127,11 @@ export class StandIn {
   readonly #afterAnswer = new Set<(request: LoggedRequest) => void>();
   readonly #closing = new AbortController();
 
-  constructor(server: Server, options: StandInOptions) {
+  constructor(server: StandInServer, options: StandInOptions) {
     const { port } = server.address() as AddressInfo;
     const host = options.host ?? '127.0.0.1';
     this.#server = server;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    this.url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
     this.apiBase = `${this.url}/v1`;
     this.accountsBase = this.url;
     this.imageBase = options.imageBase ?? `${this.url}/image/`;
@@ -121,7 +151,11 @@ export class StandIn {
     this.addAccount({ user, library: options.library ?? { size: 1000, seed: 1 } });
     // Every waiting request listens for close(); hundreds at once are normal in a bench.
     setMaxListeners(Infinity, this.#closing.signal);
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => void this.#handle(request, response));
+    server.on('connection', (socket: Socket) => {
+      this.#sockets.add(socket);
+      socket.once('close', () => this.#sockets.delete(socket));
+    });
+    server.on('request', (request: StandInRequest, response: StandInResponse) => void this.#handle(request, response));
   }
 
   /** The default account's saved tracks; see saved-library.ts for the mutation helpers. */
@@ -211,7 +245,7 @@ export class StandIn {
   async close(): Promise<void> {
     this.#closing.abort();
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    this.#server.closeAllConnections();
+    for (const socket of this.#sockets) socket.destroy();
     await closed;
   }
 
@@ -226,7 +260,7 @@ export class StandIn {
     });
   }
 
-  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async #handle(request: StandInRequest, response: StandInResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS') return send(response, preflightReply());
@@ -234,7 +268,7 @@ export class StandIn {
       return send(response, { status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' }, body: coverSvg(url.pathname.slice('/image/'.length)) });
     }
 
-    const entry = this.#log.begin(method, url.pathname, Object.fromEntries(url.searchParams));
+    const entry = this.#log.begin(method, url.pathname, Object.fromEntries(url.searchParams), request.httpVersion);
     response.once('close', () => this.#log.end(entry));
     try {
       const body = await readBody(request);
@@ -243,26 +277,26 @@ export class StandIn {
       const fault = this.faults.take(entry);
       if (fault) entry.fault = fault.kind;
       if (fault?.kind === 'drop') {
-        request.socket.destroy();
+        dropConnection(request);
         return;
       }
       if (fault?.kind === 'hang') await this.#wait(fault.ms);
       const reply = fault && fault.kind !== 'hang' ? this.#faultReply(fault, request, entry, body) : this.#answer(request, entry, body);
-      if (response.destroyed) return;
+      if (isGone(response)) return;
       entry.status = reply.status;
       send(response, reply);
       for (const listener of [...this.#afterAnswer]) listener(entry);
     } catch (error) {
       if (this.#closing.signal.aborted) return;
       // A bug in the stand-in should fail the test loudly, not hang it.
-      if (!response.headersSent && !response.destroyed) {
+      if (!response.headersSent && !isGone(response)) {
         entry.status = 500;
         send(response, apiErrorReply(500, `stand-in error: ${error instanceof Error ? error.stack : String(error)}`));
       }
     }
   }
 
-  #answer(request: IncomingMessage, entry: LoggedRequest, body: string): Reply {
+  #answer(request: StandInRequest, entry: LoggedRequest, body: string): Reply {
     const { method, path, query } = entry;
     if (method === 'GET' && path === '/authorize') return this.auth.handleAuthorize(query);
     if (method === 'GET' && path === '/authorize/consent') return this.auth.handleConsent(query);
@@ -280,7 +314,7 @@ export class StandIn {
     return found.route.answer({ query, pathParams: found.pathParams }, { apiBase: this.apiBase, user: account.user, library: account.library });
   }
 
-  #faultReply(fault: Exclude<Fault, { kind: 'drop' | 'hang' }>, request: IncomingMessage, entry: LoggedRequest, body: string): Reply {
+  #faultReply(fault: Exclude<Fault, { kind: 'drop' | 'hang' }>, request: StandInRequest, entry: LoggedRequest, body: string): Reply {
     switch (fault.kind) {
       case 'status': {
         const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
@@ -337,12 +371,29 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
-function send(response: ServerResponse, reply: Reply): void {
-  response.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
-  response.end(reply.body);
+function send(response: StandInResponse, reply: Reply): void {
+  // Encoded once: a page of saved tracks is ~180 KB, and measuring the string first cost as much again.
+  const body = Buffer.from(reply.body);
+  response.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers, 'content-length': body.length });
+  response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The client went away, or the connection (HTTP/1.1) or stream (HTTP/2) was cut. */
+function isGone(response: StandInResponse): boolean {
+  return 'stream' in response ? response.stream.destroyed : response.destroyed;
+}
+
+/**
+ * The `drop` fault. Over HTTP/1.1 the connection is cut; over HTTP/2 the request's stream is
+ * reset, and the other requests on the connection carry on (the client sees a network error
+ * for this one either way).
+ */
+function dropConnection(request: StandInRequest): void {
+  if ('stream' in request) request.stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR);
+  else request.socket.destroy();
+}
+
+function readBody(request: StandInRequest): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

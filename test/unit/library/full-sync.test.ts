@@ -47,6 +47,19 @@ describe('full sync', () => {
     expect(await db.count('stagedPages')).toBe(0);
   });
 
+  it('over HTTP/2 (the TLS stand-in) keeps 8 pages in flight on one connection and ends exact', async () => {
+    session = await startSession({ tls: true, latencyMs: 20, library: { size: 3000, seed: 22 } });
+    session.resetCounts();
+    session.standIn.resetPeakConcurrency();
+    const result = await syncSavedTracks({ db: session.db, api: session.api });
+
+    await expectCacheEqualsServer(session.db, session.standIn);
+    expect(result.requests).toBeLessThanOrEqual(budgets.fullSync(3000));
+    expect(session.standIn.peakConcurrency).toBe(8);
+    const versions = new Set(session.standIn.requests.filter((request) => request.path === '/v1/me/tracks').map((request) => request.httpVersion));
+    expect(versions).toEqual(new Set(['2.0']));
+  });
+
   it('starts the pass again when a page holds more items than its total leaves room for, and ends exact', async () => {
     session = await startSession({ library: { size: 1500, seed: 23 } });
     const { db, api, standIn } = session;

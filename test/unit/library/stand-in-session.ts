@@ -9,6 +9,7 @@ import { createAuth, type Auth } from '../../../lib/spotify/auth';
 import { createMemoryRateGate, type RateGate } from '../../../lib/spotify/rate-gate';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import type { SpotifySession } from '../../../lib/spotify/session-store';
+import { createHttp2Fetch } from '../../stand-in/http2-fetch';
 import { startStandIn, type StandIn, type StandInOptions } from '../../stand-in/server';
 
 const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -34,10 +35,13 @@ export async function startSession(
   options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens' | 'rateGate'>> } = {},
 ): Promise<StandInSession> {
   const standIn = await startStandIn({ latencyMs: 0, ...options });
-  const { auth, accountKey: signedInAs } = await signInToStandIn(standIn);
+  // Over TLS the stand-in speaks HTTP/2, as to Chromium; Node's fetch would not trust it.
+  const http2Fetch = options.tls ? createHttp2Fetch() : undefined;
+  const fetch = http2Fetch ?? globalThis.fetch.bind(globalThis);
+  const { auth, accountKey: signedInAs } = await signInToStandIn(standIn, fetch);
   const rateGate = createMemoryRateGate();
   const newApi = (gate = createMemoryRateGate()) =>
-    createSpotifyApi({ apiBase: standIn.apiBase, tokens: auth.tokens, rateGate: gate, ...options.api });
+    createSpotifyApi({ apiBase: standIn.apiBase, tokens: auth.tokens, rateGate: gate, fetch, ...options.api });
   const api = newApi(rateGate);
   // One database per test: fake-indexeddb lives as long as the test file's worker.
   const accountKey = `${signedInAs}-${++databases}-${Date.now()}`;
@@ -57,6 +61,7 @@ export async function startSession(
     },
     async close() {
       session.db.close();
+      http2Fetch?.close();
       await standIn.close();
     },
   };
@@ -71,12 +76,16 @@ export interface StandInEndpoints {
 }
 
 /** Signs in to a stand-in through `/authorize` and `/api/token`, as the extension does. */
-export async function signInToStandIn(endpoints: StandInEndpoints): Promise<{ auth: Auth; accountKey: string }> {
+export async function signInToStandIn(
+  endpoints: StandInEndpoints,
+  fetch: typeof globalThis.fetch = globalThis.fetch.bind(globalThis),
+): Promise<{ auth: Auth; accountKey: string }> {
   let saved: SpotifySession | null = null;
   const auth = createAuth({
     accountsBase: endpoints.accountsBase,
     apiBase: endpoints.apiBase,
     scopes: ['user-library-read', 'user-library-modify'],
+    fetch,
     identity: {
       getRedirectURL: () => REDIRECT_URI,
       async launchWebAuthFlow({ url }) {
