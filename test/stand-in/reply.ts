@@ -7,7 +7,8 @@ import type { ErrorResponse } from './spotify-types';
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes (cover images). */
+  body: string | Buffer;
 }
 
 export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {

@@ -33,7 +33,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AccountsService, STAND_IN_CLIENT_ID, type AuthorizeSettings, type RegisteredClient } from './accounts-service';
 import { Clock } from './clock';
-import { coverSvg } from './cover-image';
+import { coverPng } from './cover-image';
 import { FaultQueue, type Fault } from './faults';
 import { DEFAULT_LIBRARY_NOW, generateLibraryAndCatalog, type GeneratedLibrary } from './library';
 import { hashString, IdFactory } from './random';
@@ -265,7 +265,7 @@ export class StandIn {
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS') return send(response, preflightReply());
     if (url.pathname.startsWith('/image/')) {
-      return send(response, { status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' }, body: coverSvg(url.pathname.slice('/image/'.length)) });
+      return send(response, { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'max-age=86400' }, body: coverPng(url.pathname.slice('/image/'.length)) });
     }
 
     const entry = this.#log.begin(method, url.pathname, Object.fromEntries(url.searchParams), request.httpVersion);
