@@ -37,7 +37,7 @@ export function fieldOfMarker(code: number): Field {
  * surrogates, which after folding are almost only CJK extension ideographs. Hangul is written
  * with spaces, so it is not here.
  */
-function isUnsegmented(code: number): boolean {
+export function isUnsegmented(code: number): boolean {
   return (
     (code >= 0x0e00 && code <= 0x0eff) ||
     (code >= 0x1000 && code <= 0x109f) ||

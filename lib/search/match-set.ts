@@ -25,6 +25,8 @@ export class MatchSet {
     tokens: readonly string[],
     scoreOf: (key: string) => number,
     scores: Uint32Array,
+    /** Positions that can match at all, in corpus order (word-initials.ts); null: every key. */
+    candidates: Int32Array | null = null,
   ): number {
     const keys = this.keys;
     // Allocated on first use, so creating a search at popup open costs nothing.
@@ -34,6 +36,14 @@ export class MatchSet {
       // In place: the write index never passes the read index.
       for (let match = 0; match < this.count; match++) {
         const position = positions[match];
+        const score = scoreOf(keys[position]);
+        if (score === NO_MATCH) continue;
+        positions[count] = position;
+        scores[count++] = score;
+      }
+    } else if (candidates !== null) {
+      for (let candidate = 0; candidate < candidates.length; candidate++) {
+        const position = candidates[candidate];
         const score = scoreOf(keys[position]);
         if (score === NO_MATCH) continue;
         positions[count] = position;
