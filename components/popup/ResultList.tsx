@@ -6,6 +6,8 @@ import { PlaceholderRow, ResultRow } from './ResultRow';
 
 interface ResultListProps {
   rows: Row[];
+  /** More rows of this page are on their way (rendered after the first ones are painted). */
+  more: boolean;
   query: string;
   /** Every row's track is in. */
   complete: boolean;
@@ -28,11 +30,12 @@ interface ResultListProps {
  * For `npm run bench` (SPEC §8), once the rows of a query are in the DOM:
  * - `performance.mark('tracklight:first-results')`, once, when the first rows appear;
  * - `performance.mark('tracklight:results')` after every query's rows, with the list's
- *   `data-results-for` attribute set to that query as typed.
+ *   `data-results-for` attribute set to that query as typed (the rows on screen are in;
+ *   `aria-busy` stays true until the rest of the page is).
  * Both come from a layout effect: after the DOM changes, before the browser paints.
  */
 export function ResultList(props: ResultListProps) {
-  const { rows, query, complete, listRef, defaultIndex, copiedUri, openUrlOf, onOpen, onCopy, onKeyDown, onScroll, footer } = props;
+  const { rows, more, query, complete, listRef, defaultIndex, copiedUri, openUrlOf, onOpen, onCopy, onKeyDown, onScroll, footer } = props;
   const firstResultsMarked = useRef(false);
 
   useLayoutEffect(() => {
@@ -49,7 +52,7 @@ export function ResultList(props: ResultListProps) {
       class="results"
       ref={listRef}
       aria-label="Saved tracks"
-      aria-busy={!complete}
+      aria-busy={!complete || more}
       data-results-for={complete ? query : undefined}
       onKeyDown={onKeyDown}
       onScroll={onScroll}

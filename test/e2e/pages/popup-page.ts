@@ -64,11 +64,12 @@ export class PopupPage {
     await this.waitForResultsFor(query);
   }
 
+  /** Until the list holds `query`'s results, every row of the page rendered (not `aria-busy`). */
   async waitForResultsFor(query: string): Promise<void> {
-    await this.page.waitForFunction(
-      (expected) => document.querySelector('[data-results-for]')?.getAttribute('data-results-for') === expected,
-      query,
-    );
+    await this.page.waitForFunction((expected) => {
+      const list = document.querySelector('[data-results-for]');
+      return list?.getAttribute('data-results-for') === expected && list.getAttribute('aria-busy') !== 'true';
+    }, query);
   }
 
   /** `data-track-id` of each result row, in display order. */
