@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { readChunkSizes, readNewestTracks, readTrackChunk, type LibraryDb } from '../../lib/library/store';
 import type { StoredTrack } from '../../lib/library/types';
 import { createCoalescedRunner, type CoalescedRunner } from '../../lib/popup/coalesced-runner';
+import { firstPageItem, listedTrackOf, type FirstPage } from '../../lib/popup/first-page';
 import { readSearchLibrary } from '../../lib/popup/read-search-library';
 import { TrackChunkCache } from '../../lib/popup/track-chunk-cache';
 import type { TrackSource } from '../../lib/popup/track-source';
@@ -19,6 +20,9 @@ const FIRST_PAINT_TRACKS = 50;
 const RELOAD_SPACING_MS = 250;
 
 export interface PopupLibrary {
+  accountKey: string;
+  /** Shown from the last popup's first page (first-page.ts) while the database opens. */
+  fromFirstPage: boolean;
   /** The tracks behind display positions. */
   tracks: TrackSource;
   /** Null until the search keys are read; until then the newest tracks are listed. */
@@ -40,17 +44,37 @@ export function usePopupLibrary(
   libraryVersion: number,
   /** The track-rows worker (entrypoints/popup/track-rows-worker.ts), or null if none starts. */
   startRowsWorker: () => Worker | null,
+  /** The last popup's first page of this account's library at `libraryVersion`, or null. */
+  firstPage: FirstPage | null,
 ): PopupLibrary | null {
   const [library, setLibrary] = useState<PopupLibrary | null>(null);
   const reloader = useRef<CoalescedRunner | null>(null);
   const latestVersion = useRef(libraryVersion);
   const requestedVersion = useRef(libraryVersion);
   latestVersion.current = libraryVersion;
+  const latestFirstPage = useRef(firstPage);
+  latestFirstPage.current = firstPage;
+
+  // Shown until the database is open, then replaced by the same rows read from it. Rows past
+  // these wait for that library: this one reads no chunk.
+  useLayoutEffect(() => {
+    if (!firstPage) return;
+    setLibrary(
+      (current) =>
+        current ?? {
+          accountKey: firstPage.accountKey,
+          fromFirstPage: true,
+          tracks: new TrackChunkCache(firstPage.sizes, () => new Promise<StoredTrack[]>(() => undefined), firstPage.newest),
+          search: null,
+          version: firstPage.libraryVersion,
+        },
+    );
+  }, [firstPage]);
 
   // Layout effects: the reads start right after the render that has the database, not a frame
   // later (a frame is a tenth of the 150 ms budget to first results).
   useLayoutEffect(() => {
-    setLibrary(null);
+    setLibrary((current) => (current?.fromFirstPage && current.accountKey === accountKey ? current : null));
     if (!db || !accountKey) return;
     let active = true;
     const readChunk = (chunk: number) => readTrackChunk(db, chunk);
@@ -109,6 +133,16 @@ export function usePopupLibrary(
       slice();
     }
 
+    /**
+     * For the next popup. `version` is the status's version when this load began: the tracks
+     * read since are of that version or newer, and if newer the status moves past `version`,
+     * so that this page is not shown again.
+     */
+    function rememberFirstPage(version: number, sizes: number[], newest: readonly StoredTrack[]): void {
+      if (latestFirstPage.current?.libraryVersion === version) return;
+      void firstPageItem.setValue({ accountKey: accountKey!, libraryVersion: version, sizes, newest: newest.map(listedTrackOf) });
+    }
+
     let firstLoad = true;
     /** The stored library's own version, of what is published. */
     let publishedVersion: number | null = null;
@@ -124,8 +158,9 @@ export function usePopupLibrary(
           readChunkSizes(db!),
         ]);
         if (!active) return;
-        setLibrary({ tracks: new TrackChunkCache(sizes, readChunk, newest), search: null, version });
+        setLibrary({ accountKey: accountKey!, fromFirstPage: false, tracks: new TrackChunkCache(sizes, readChunk, newest), search: null, version });
         firstPaint = { newest, libraryVersion };
+        rememberFirstPage(version, sizes, newest);
       } else if ((await readChunkSizes(db!)).version === publishedVersion) {
         // The status moved but the stored library did not (a Save rolled back): nothing to read.
         if (active) setLibrary((published) => published && { ...published, version });
@@ -141,8 +176,9 @@ export function usePopupLibrary(
       const search = createLibrarySearch(keys);
       // The newest tracks are at hand in the new source at once; rows further down the results
       // are asked of the worker first and arrive within moments.
-      setLibrary({ tracks: trackSource(sizes, libraryVersion, newest), search, version });
+      setLibrary({ accountKey: accountKey!, fromFirstPage: false, tracks: trackSource(sizes, libraryVersion, newest), search, version });
       publishedVersion = libraryVersion;
+      if (!firstPaint) rememberFirstPage(version, sizes, newest);
       buildWordInitials(search, keys);
     }
 

@@ -17,6 +17,7 @@ import { SignInPanel } from '../../components/SignInPanel';
 import { isValidClientId, spotifyConfig } from '../../lib/config';
 import { formatClockTime } from '../../lib/format';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
+import { currentFirstPage, firstPageItem } from '../../lib/popup/first-page';
 import { describeSync } from '../../lib/popup/sync-view';
 import { authNoticeSetting, clientIdSetting, openTracksInSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
@@ -29,8 +30,10 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const online = useOnline();
   const libraryVersion = status?.libraryVersion ?? 0;
   // After sign-out `account` is the last account: its cached library stays searchable.
-  const db = useLibraryDb(status?.account?.key);
-  const library = usePopupLibrary(db, status?.account?.key ?? null, libraryVersion, startTrackRowsWorker);
+  const accountKey = status?.account?.key ?? null;
+  const firstPage = currentFirstPage(useStorageItem(firstPageItem), accountKey, libraryVersion);
+  const db = useLibraryDb(accountKey);
+  const library = usePopupLibrary(db, accountKey, libraryVersion, startTrackRowsWorker, firstPage);
   const currentTrack = useCurrentTabTrack(send, status?.signedIn ?? false, libraryVersion);
   // Every second while rate-limited, so the sync line changes right at the resume time.
   const now = useNow(status?.sync.state === 'rate-limited' ? 1000 : 30_000);

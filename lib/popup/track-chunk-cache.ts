@@ -1,4 +1,5 @@
 import type { StoredTrack } from '../library/types';
+import type { ListedTrack } from './listed-track';
 import { chunkStarts, locatePosition } from './track-positions';
 import type { TrackSource } from './track-source';
 
@@ -24,13 +25,13 @@ export class TrackChunkCache implements TrackSource {
   constructor(
     sizes: readonly number[],
     private readonly readChunk: ChunkReader,
-    private readonly newest: readonly StoredTrack[] = [],
+    private readonly newest: readonly ListedTrack[] = [],
   ) {
     this.#starts = chunkStarts(sizes);
     this.total = this.#starts[sizes.length]!;
   }
 
-  trackAt(position: number): StoredTrack | null | undefined {
+  trackAt(position: number): ListedTrack | null | undefined {
     if (position >= 0 && position < this.newest.length && !this.#chunks.has(0)) return this.newest[position];
     const place = locatePosition(this.#starts, position);
     if (!place) return null;

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { searchKeyOf } from '../../lib/search/search-key';
 import { createLibrarySearch } from '../../lib/search/search-library';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';
+import type { FirstPage } from '../../lib/popup/first-page';
+import type { AppStatus } from '../../lib/status';
 import type { StandIn } from '../stand-in/server';
 import { standInPort } from '../browser/stand-in-build';
 import { startWorld, type TestWorld } from './fixtures';
@@ -79,6 +81,14 @@ describe('popup search', () => {
     expect(await popup.resultCount.textContent()).toContain(`${newest.total} saved tracks`);
     const marks = await popup.page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
     expect(marks).toContain('tracklight:first-results');
+    // What the next popup shows before it opens IndexedDB: this library, at this version.
+    const kept = await popup.page.evaluate(async () => {
+      const { appStatus, popupFirstPage } = await chrome.storage.session.get(['appStatus', 'popupFirstPage']);
+      return { status: appStatus as AppStatus, page: popupFirstPage as FirstPage };
+    });
+    expect(kept.page.accountKey).toBe(kept.status.account?.key);
+    expect(kept.page.libraryVersion).toBe(kept.status.libraryVersion);
+    expect(kept.page.newest.slice(0, ROWS_SHOWN).map((track) => track.id)).toEqual(newest.ids);
 
     // Scrolling renders the next screenful; nothing more is rendered before.
     await popup.resultList.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
