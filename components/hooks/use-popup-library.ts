@@ -78,6 +78,13 @@ export function usePopupLibrary(
     if (!db || !accountKey) return;
     let active = true;
     const readChunk = (chunk: number) => readTrackChunk(db, chunk);
+    const fromDatabase = (tracks: TrackSource, search: LibrarySearch | null, version: number): PopupLibrary => ({
+      accountKey,
+      fromFirstPage: false,
+      tracks,
+      search,
+      version,
+    });
     let worker: Worker | null = null;
     let rowsWorker: TrackRowsClient | null = null;
     let workerFailed = false;
@@ -140,7 +147,8 @@ export function usePopupLibrary(
      */
     function rememberFirstPage(version: number, sizes: number[], newest: readonly StoredTrack[]): void {
       if (latestFirstPage.current?.libraryVersion === version) return;
-      void firstPageItem.setValue({ accountKey: accountKey!, libraryVersion: version, sizes, newest: newest.map(listedTrackOf) });
+      const page = { accountKey: accountKey!, libraryVersion: version, sizes, newest: newest.map(listedTrackOf) };
+      void firstPageItem.setValue(page);
     }
 
     let firstLoad = true;
@@ -158,7 +166,7 @@ export function usePopupLibrary(
           readChunkSizes(db!),
         ]);
         if (!active) return;
-        setLibrary({ accountKey: accountKey!, fromFirstPage: false, tracks: new TrackChunkCache(sizes, readChunk, newest), search: null, version });
+        setLibrary(fromDatabase(new TrackChunkCache(sizes, readChunk, newest), null, version));
         firstPaint = { newest, libraryVersion };
         rememberFirstPage(version, sizes, newest);
       } else if ((await readChunkSizes(db!)).version === publishedVersion) {
@@ -176,7 +184,7 @@ export function usePopupLibrary(
       const search = createLibrarySearch(keys);
       // The newest tracks are at hand in the new source at once; rows further down the results
       // are asked of the worker first and arrive within moments.
-      setLibrary({ accountKey: accountKey!, fromFirstPage: false, tracks: trackSource(sizes, libraryVersion, newest), search, version });
+      setLibrary(fromDatabase(trackSource(sizes, libraryVersion, newest), search, version));
       publishedVersion = libraryVersion;
       if (!firstPaint) rememberFirstPage(version, sizes, newest);
       buildWordInitials(search, keys);
