@@ -15,9 +15,11 @@ afterEach(async () => {
 
 /**
  * The page's client and the worker's service joined in-process as postMessage joins them: each
- * message a task of its own, in order, structured-cloned; with a log of the chunks read.
+ * message a task of its own, in order, structured-cloned; with a log of the chunks read. The
+ * first read waits for `firstReadHeld`, if given: a test can then know its requests arrived
+ * while the worker was busy with it, however slow the machine.
  */
-function connect(accountKey: string) {
+function connect(accountKey: string, firstReadHeld?: Promise<void>) {
   const chunkReads: number[] = [];
   const pageListeners: Array<(event: MessageEvent<TrackRowsChunk>) => void> = [];
   const handle = createTrackRowsService({
@@ -25,8 +27,10 @@ function connect(accountKey: string) {
       expect(key).toBe(accountKey);
       const db = await openLibraryDb(key);
       return {
-        readChunk: (chunk) => {
+        readChunk: async (chunk) => {
+          const first = chunkReads.length === 0;
           chunkReads.push(chunk);
+          if (first) await firstReadHeld;
           return readTrackChunk(db, chunk);
         },
         close: () => db.close(),
@@ -86,7 +90,8 @@ describe('the track-rows worker and its client', () => {
     const { db, accountKey } = await syncedSession(2300);
     const all = await readAllTracks(db);
     const { sizes, version } = await readChunkSizes(db);
-    const { client, chunkReads } = connect(accountKey);
+    let releaseFirstRead!: () => void;
+    const { client, chunkReads } = connect(accountKey, new Promise((resolve) => (releaseFirstRead = resolve)));
 
     const source = client.open({ accountKey, version, sizes }, all.slice(0, 50));
     expect(source.total).toBe(all.length);
@@ -96,10 +101,14 @@ describe('the track-rows worker and its client', () => {
 
     const positions = [2250, 7, 1200, 999, 1000];
     expect(source.trackAt(2250)).toBeUndefined();
-    await source.load(positions);
+    const loaded = source.load(positions);
+    // The request for them is a task of its own, due before this one.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    releaseFirstRead();
+    await loaded;
     expect(positions.map((position) => listed(source.trackAt(position)))).toEqual(positions.map((position) => listed(all[position])));
     expect(source.trackAt(all.length)).toBeNull();
-    // Chunk 0 was on its way already; the chunk of 2250 (the last) was read before chunk 1.
+    // Whatever was read first, the chunk of 2250 (the last) was read before chunk 1.
     expect(chunkReads.indexOf(sizes.length - 1)).toBeLessThan(chunkReads.indexOf(1));
 
     await expect.poll(() => chunkReads.length).toBe(sizes.length);
