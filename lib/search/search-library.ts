@@ -61,7 +61,8 @@ function narrowsTypo(held: readonly string[], next: readonly string[]): boolean 
  * Search over the stored keys (`searchKeyOf`) in corpus order, newest saved first. Creating it
  * builds nothing — no index: a scan of 100k keys takes a few milliseconds (figures in
  * scripts/bench/search-engine.ts), and each search keeps its matches so that the next keystroke
- * scans only those.
+ * scans only those. Word-initials lists, built apart when the page is idle, narrow the scans
+ * that start afresh (`useWordInitials`).
  */
 export function createLibrarySearch(keys: readonly string[]): LibrarySearch {
   const exactMatches = new MatchSet(keys, narrowsExact);
