@@ -22,6 +22,11 @@ export async function startWorld(standInOptions: Omit<StandInOptions, 'port'> = 
     await standIn.close();
     throw error;
   }
+  return worldOf(standIn, extension);
+}
+
+/** The world around a running stand-in and a launched extension: pages, and closing both. */
+export function worldOf(standIn: StandIn, extension: LaunchedExtension): TestWorld {
   return {
     standIn,
     extension,

@@ -5,9 +5,7 @@ import { standInBuildDir, standInPort } from '../browser/stand-in-build';
 import { fixtureHtml, SITE_FIXTURES } from '../fixtures/sites/site-fixtures';
 import { startStandIn } from '../stand-in/server';
 import type { TrackObject } from '../stand-in/spotify-types';
-import type { TestWorld } from './fixtures';
-import { OptionsPage } from './pages/options-page';
-import { PopupPage } from './pages/popup-page';
+import { worldOf, type TestWorld } from './fixtures';
 
 export { SITE_FIXTURES };
 export type FixtureSite = keyof typeof SITE_FIXTURES;
@@ -86,19 +84,8 @@ export async function startMusicSitesWorld(): Promise<MusicSitesWorld> {
     await extension.context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   }
   return {
-    standIn,
-    extension,
+    ...worldOf(standIn, extension),
     songIds: Object.fromEntries(keys.map((key, index) => [key, added[index].id])) as Record<FixtureSong, string>,
-    async openPopup(query = '') {
-      return new PopupPage(await extension.openPage(`/popup.html${query}`));
-    },
-    async openOptions() {
-      return new OptionsPage(await extension.openPage('/options.html'));
-    },
-    async close() {
-      await extension.close();
-      await standIn.close();
-    },
   };
 }
 

@@ -1,15 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
+import { seriousAccessibilityViolations, type AxeViolation } from './accessibility';
 
 /** The popup as a user meets it (SPEC §6 names). */
 export class PopupPage {
@@ -87,26 +77,8 @@ export class PopupPage {
     });
   }
 
-  /**
-   * axe-core's serious and critical violations on the page as it is now. Evaluated rather than
-   * added as a script tag: an extension page's CSP refuses inline scripts, and evaluation
-   * through the DevTools protocol is not subject to it.
-   */
+  /** axe-core's serious and critical violations on the popup as it is now. */
   async seriousAccessibilityViolations(): Promise<AxeViolation[]> {
-    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    await this.page.evaluate(axeSource);
-    return this.page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
-      return violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({
-          id: violation.id,
-          impact: violation.impact ?? null,
-          help: violation.help,
-          targets: violation.nodes.map((node) => node.target.join(' ')),
-        }));
-    });
+    return seriousAccessibilityViolations(this.page);
   }
 }

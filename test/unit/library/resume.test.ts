@@ -15,6 +15,28 @@ afterEach(async () => {
 
 const SIZE = 2000;
 
+/** A full sync cut short, as by a stopped service worker, once `pages` pages were fetched. */
+async function syncStoppedAfter(s: StandInSession, pages: number): Promise<void> {
+  const stop = new AbortController();
+  let fetched = 0;
+  await expect(
+    syncSavedTracks({
+      db: s.db,
+      api: s.api,
+      signal: stop.signal,
+      onProgress: ({ phase }) => {
+        if (phase === 'fetching' && ++fetched >= pages) stop.abort(new Error('service worker stopped'));
+      },
+    }),
+  ).rejects.toThrow();
+}
+
+/** What a new service worker starts from: a new connection, nothing in memory. */
+async function reopenLibrary(s: StandInSession): Promise<void> {
+  s.db.close();
+  s.db = await openLibraryDb(s.accountKey);
+}
+
 /** Offsets of `/me/tracks` requests logged from `from` on. */
 function offsetsRequested(s: StandInSession, from: number): number[] {
   return s.standIn.requests
@@ -30,23 +52,12 @@ describe('a full sync stopped part-way', () => {
     { name: 'with every page staged', stopAfterPages: 40 },
   ])('resumes $name from IndexedDB alone, refetching no staged page', async ({ stopAfterPages }) => {
     session = await startSession({ library: { size: SIZE, seed: 31 } });
-    const { standIn, accountKey } = session;
-    const stop = new AbortController();
-    let pages = 0;
-    const first = syncSavedTracks({
-      db: session.db,
-      api: session.api,
-      signal: stop.signal,
-      onProgress: ({ phase }) => {
-        if (phase === 'fetching' && ++pages >= stopAfterPages) stop.abort(new Error('service worker stopped'));
-      },
-    });
-    await expect(first).rejects.toThrow();
+    const { standIn } = session;
+    await syncStoppedAfter(session, stopAfterPages);
 
     // A new service worker: a new connection and a new API client, nothing in memory.
-    session.db.close();
-    const db = await openLibraryDb(accountKey);
-    session.db = db;
+    await reopenLibrary(session);
+    const { db } = session;
     expect(await hasUnfinishedSync(db)).toBe(true);
     const checkpoint = await readFullSyncCheckpoint(db);
     const staged = new Set(checkpoint!.pageTotals.flatMap((total, index) => (total === null ? [] : [index * 50])));
@@ -70,20 +81,9 @@ describe('a full sync stopped part-way', () => {
 
   it('reads the chunks written before the stop back once, a few per read, to publish', async () => {
     session = await startSession({ library: { size: 5000, seed: 34 } });
-    const { standIn, accountKey } = session;
-    const stop = new AbortController();
-    let pages = 0;
-    const first = syncSavedTracks({
-      db: session.db,
-      api: session.api,
-      signal: stop.signal,
-      onProgress: ({ phase }) => {
-        if (phase === 'fetching' && ++pages >= 70) stop.abort(new Error('service worker stopped'));
-      },
-    });
-    await expect(first).rejects.toThrow();
-    session.db.close();
-    session.db = await openLibraryDb(accountKey);
+    const { standIn } = session;
+    await syncStoppedAfter(session, 70);
+    await reopenLibrary(session);
     const assembled = (await readFullSyncCheckpoint(session.db))!.assembledChunks;
     expect(assembled).toBeGreaterThanOrEqual(2);
 
@@ -97,50 +97,26 @@ describe('a full sync stopped part-way', () => {
 
   it('resumes exactly when the saved tracks changed while it was stopped', async () => {
     session = await startSession({ library: { size: SIZE, seed: 33 } });
-    const { standIn, accountKey } = session;
-    const stop = new AbortController();
-    let pages = 0;
-    await expect(
-      syncSavedTracks({
-        db: session.db,
-        api: session.api,
-        signal: stop.signal,
-        onProgress: ({ phase }) => {
-          if (phase === 'fetching' && ++pages === 20) stop.abort(new Error('service worker stopped'));
-        },
-      }),
-    ).rejects.toThrow();
+    const { standIn } = session;
+    await syncStoppedAfter(session, 20);
     standIn.library.removeAt([5, 1500]);
     standIn.library.add(4);
 
-    session.db.close();
-    session.db = await openLibraryDb(accountKey);
+    await reopenLibrary(session);
     await syncSavedTracks({ db: session.db, api: session.newApi() });
     await expectCacheEqualsServer(session.db, standIn);
   });
 
   it('resumes a re-sync without ever showing it before it is complete', async () => {
     session = await startSession({ library: { size: SIZE, seed: 32 } });
-    const { standIn, accountKey } = session;
+    const { standIn } = session;
     await syncSavedTracks({ db: session.db, api: session.api });
     const before = await readLibrarySummary(session.db);
     standIn.library.removeAt(Array.from({ length: 40 }, (_, index) => index * 45));
 
-    const stop = new AbortController();
-    let pages = 0;
-    await expect(
-      syncSavedTracks({
-        db: session.db,
-        api: session.api,
-        signal: stop.signal,
-        onProgress: ({ phase }) => {
-          if (phase === 'fetching' && ++pages === 15) stop.abort(new Error('service worker stopped'));
-        },
-      }),
-    ).rejects.toThrow();
-    session.db.close();
-    const db = await openLibraryDb(accountKey);
-    session.db = db;
+    await syncStoppedAfter(session, 15);
+    await reopenLibrary(session);
+    const { db } = session;
     expect(await readLibrarySummary(db)).toEqual(before);
 
     await syncSavedTracks({ db, api: session.newApi() });
