@@ -13,7 +13,7 @@
  *   npm run bench -- --out path.json   default bench-results/latest.json
  *   npm run bench -- --sizes 100000 --only popup,badge
  *                                      one size, some areas (sync, search, naive, incremental,
- *                                      popup, library, badge): for profiling
+ *                                      popup, library, badge, internals): for profiling
  *
  * The stand-in runs in a worker thread on the port of .env.standin, which e2e runs and the
  * demo use too: run one at a time, or give the bench its own port with
@@ -30,9 +30,10 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from '../test/browser/chromium-path';
-import { AREAS, planSizes, searchEngineSizes, type Area, type BenchOptions } from './bench/bench-plan';
+import { AREAS, measuresInternals, planSizes, searchEngineSizes, type Area, type BenchOptions } from './bench/bench-plan';
 import { buildStandInExtension } from './bench/build-extension';
 import { measureSize } from './bench/measure-size';
+import { measureInternals } from './bench/internals-figures';
 import { failedRow, formatTable, summarize, writeJson, type BenchRow } from './bench/report';
 import { measureSearchEngine } from './bench/search-engine-figures';
 
@@ -91,6 +92,15 @@ if (searchSizes.length > 0) {
     rows.push(...measureSearchEngine(searchSizes));
   } catch (error) {
     rows.push(failedRow('search alone, Node', null, error));
+  }
+}
+
+if (measuresInternals(options)) {
+  log('stand-in serializer and generator, match index (Node)');
+  try {
+    rows.push(...measureInternals());
+  } catch (error) {
+    rows.push(failedRow('internals, Node', null, error));
   }
 }
 

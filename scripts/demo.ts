@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchExtension } from '../test/browser/launch-extension';
 import { standInPort, standInTls } from '../test/browser/stand-in-build';
 import { startStandIn } from '../test/stand-in/server';
@@ -44,17 +45,26 @@ if (hasDisplay) {
   await popup.getByRole('button', { name: /Sign in/ }).click();
   await popup.locator('[data-sync-state="ready"]').waitFor({ timeout: 120_000 });
   const shots: string[] = [];
-  async function shoot(name: string, path: string, size: { width: number; height: number }): Promise<void> {
+  async function capture(page: Page, name: string): Promise<void> {
+    const file = resolve(OUTPUT_DIR, `${name}.png`);
+    // The viewport, as a person sees it: a full-page capture of the library is 100,000+ pixels tall.
+    await page.screenshot({ path: file });
+    shots.push(file);
+  }
+  async function open(path: string, size: { width: number; height: number }): Promise<Page> {
     const page = await extension.openPage(path);
     await page.setViewportSize(size);
     await page.waitForLoadState('networkidle');
-    const file = resolve(OUTPUT_DIR, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    shots.push(file);
+    return page;
   }
-  await shoot('popup', '/popup.html', { width: 380, height: 600 });
-  await shoot('options', '/options.html', { width: 900, height: 900 });
-  await shoot('library', '/library.html', { width: 1280, height: 900 });
+  await capture(await open('/popup.html', { width: 380, height: 600 }), 'popup');
+  await capture(await open('/options.html', { width: 900, height: 900 }), 'options');
+  const library = await open('/library.html', { width: 1280, height: 900 });
+  await capture(library, 'library');
+  await library.mouse.wheel(0, 20_000);
+  await library.waitForFunction(() => window.scrollY > 0);
+  await library.waitForLoadState('networkidle');
+  await capture(library, 'library-scrolled');
   await shutDown();
   console.log(`No display found, so the demo ran headless. Screenshots:\n${shots.map((file) => `  ${file}`).join('\n')}`);
 }

@@ -19,7 +19,7 @@ export interface SizePlan {
  * Parts of the run that `--only` can pick. The full sync always runs (it loads the library),
  * so `--only sync` names it alone: the sync rows and nothing else.
  */
-export const AREAS = ['sync', 'search', 'naive', 'incremental', 'popup', 'library', 'badge'] as const;
+export const AREAS = ['sync', 'search', 'naive', 'incremental', 'popup', 'library', 'badge', 'internals'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -68,6 +68,11 @@ export function planSizes(options: BenchOptions): SizePlan[] {
     libraryPage: plan.libraryPage && wanted('library'),
     badge: plan.badge && wanted('badge'),
   }));
+}
+
+/** Whether to measure the stand-in's and the match index's own speeds (Node, a few seconds). */
+export function measuresInternals(options: BenchOptions): boolean {
+  return !options.only || options.only.has('internals');
 }
 
 /** Sizes for the search engine's own figures (Node, no DOM), beside the popup's. */

@@ -71,17 +71,15 @@ describe('fault knobs', () => {
   });
 
   it('hangs: a client with a shorter timeout gives up, a patient one gets the answer', async () => {
-    standIn.faults.push({ kind: 'hang', ms: 400 });
-    const started = performance.now();
+    standIn.faults.push({ kind: 'hang', ms: 60_000 });
     await expect(
       fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(100) }),
-    ).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(350);
+    ).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
 
     standIn.faults.push({ kind: 'hang', ms: 150 });
     const patient = await page(0);
     expect(patient.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(standIn.requests.at(-1)).toMatchObject({ status: 200, fault: 'hang' });
   });
 
   it('sends malformed JSON with status 200', async () => {
@@ -101,9 +99,8 @@ describe('fault knobs', () => {
     standIn.faults.push({ kind: 'hang', ms: 60_000 });
     const pending = page(0).catch(() => 'closed');
     await waitFor(() => standIn.inFlight === 1);
-    const started = performance.now();
+    // A close that waited for the hang would outlast the test's timeout by far.
     await standIn.close();
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(await pending).toBe('closed');
     standIn = await startStandIn({ library: { size: 1 } }); // for afterEach
   });
@@ -112,12 +109,10 @@ describe('fault knobs', () => {
 describe('latency and concurrency', () => {
   it('delays each request on a timer, so concurrent requests overlap', async () => {
     standIn.latencyMs = 100;
-    const started = performance.now();
     const responses = await Promise.all([0, 50, 100, 150, 200, 250].map(page));
-    const elapsed = performance.now() - started;
     expect(responses.every((response) => response.status === 200)).toBe(true);
-    expect(elapsed).toBeGreaterThanOrEqual(100);
-    expect(elapsed).toBeLessThan(550); // one after the other would take 600
+    // Each waited its latency (a lower bound a timer keeps), and all six waited at once.
+    expect(standIn.requests.every((request) => request.endedAt! - request.startedAt >= 99)).toBe(true);
     expect(standIn.peakConcurrency).toBe(6);
     expect(standIn.requests.map((request) => request.inFlightAtStart).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     standIn.resetPeakConcurrency();
@@ -164,11 +159,10 @@ describe('request log', () => {
     expect(standIn.requests).toEqual([]);
   });
 
-  it('serves pages of a 100,000-track library by slicing, fast', async () => {
+  it('serves pages of a 100,000-track library by slicing, concurrently', async () => {
     const big = await startStandIn({ library: { size: 100_000 }, latencyMs: 20 });
     try {
       const bigToken = big.auth.issueTokens().access_token;
-      const started = performance.now();
       const offsets = Array.from({ length: 40 }, (_, i) => 99_000 + i * 25);
       const pages = await Promise.all(
         offsets.map(async (offset) => {
@@ -176,7 +170,6 @@ describe('request log', () => {
           return (await response.json()) as PagingSavedTrackObject;
         }),
       );
-      console.log(`40 concurrent pages of a 100,000-track library: ${(performance.now() - started).toFixed(0)} ms`);
       expect(pages.at(-1)!.items).toHaveLength(25);
       expect(pages.at(-1)!.next).toBeNull();
       expect(big.peakConcurrency).toBeGreaterThan(4);

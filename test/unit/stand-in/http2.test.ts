@@ -40,7 +40,6 @@ describe('the stand-in over HTTP/2 with TLS', () => {
     const { standIn, token } = await start(200);
     const session = connect(standIn.url, { ca: STAND_IN_CERTIFICATE });
     try {
-      const started = performance.now();
       const statuses = await Promise.all(
         Array.from({ length: 8 }, (_, page) =>
           new Promise<number>((resolve, reject) => {
@@ -52,9 +51,8 @@ describe('the stand-in over HTTP/2 with TLS', () => {
         ),
       );
       expect(statuses).toEqual(new Array(8).fill(200));
+      // Eight at once on one connection: all were in flight together, none queued behind another.
       expect(standIn.peakConcurrency).toBe(8);
-      // Eight at once take one latency, not two.
-      expect(performance.now() - started).toBeLessThan(2 * 200);
     } finally {
       session.close();
     }
@@ -116,10 +114,9 @@ describe('the stand-in over HTTP/2 with TLS', () => {
     const waiting = fetch(tracksUrl(closing, 0), { headers: { authorization: `Bearer ${token}` } });
     waiting.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = performance.now();
+    // A close that waited for the request's minute of latency would outlast the test's timeout.
     await closing.close();
     standIn = undefined;
-    expect(performance.now() - started).toBeLessThan(1000);
     await expect(waiting).rejects.toThrow();
   });
 });

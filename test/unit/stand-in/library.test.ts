@@ -16,15 +16,9 @@ describe('generateLibrary', () => {
     expect(other[0]!.track.id).not.toBe(generateLibrary({ size: 2000, seed: 7 })[0]!.track.id);
   });
 
-  it('generates 100,000 tracks quickly, with unique 22-character base62 ids', () => {
-    const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
+  it('generates 100,000 tracks with unique 22-character base62 ids', () => {
+    // How long this takes is a bench figure (`npm run bench -- --only internals`).
     const library = generateLibraryAndCatalog({ size: 100_000, seed: 1 });
-    const elapsed = performance.now() - started;
-    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-    console.log(`generateLibraryAndCatalog(100,000): ${elapsed.toFixed(0)} ms, ~${heapMb.toFixed(0)} MB heap`);
-    // Budget 2 s; measured 0.6–0.9 s cold on a 2-core machine. The margin absorbs test files running alongside.
-    expect(elapsed).toBeLessThan(4000);
     expect(library.saved).toHaveLength(100_000);
 
     const ids = [...spotifyTracks(library.saved), ...library.unsaved].map((track) => track.id);
