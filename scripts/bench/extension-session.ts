@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from '../../test/browser/launch-extension';
 import type { SyncState } from '../../lib/status';
+import { installFirstRowTiming } from './floor-pages';
 import { installNameHelper } from './page-scripts';
 
 /** The options page: it loads no library, so it costs the measured pages nothing. */
@@ -51,6 +52,7 @@ export class ExtensionSession {
   static async launch(): Promise<ExtensionSession> {
     const extension = await launchExtension();
     try {
+      await installFirstRowTiming(extension.context);
       const control = await extension.openPage(CONTROL_PAGE);
       await installNameHelper(control);
       await control.evaluate(() => {

@@ -4,7 +4,7 @@
  * a `__name(fn, "name")` call; pages and the service worker have no `__name`, so each gets
  * this no-op before the bench's functions run in it.
  */
-const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
+export const NAME_HELPER = 'globalThis.__name ??= (fn) => fn;';
 
 export interface Evaluates {
   evaluate(expression: string): Promise<unknown>;
