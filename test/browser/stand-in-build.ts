@@ -31,14 +31,21 @@ export function standInBuildClientId(): string {
   return standInEnv().WXT_SPOTIFY_CLIENT_ID!;
 }
 
-/** `.output/chrome-mv3-standin`, `…-standin-<port>` for another port, `…-tls` for the TLS build. */
-export function standInBuildDirName(): string {
-  const base = standInPort() === DEFAULT_PORT ? 'chrome-mv3-standin' : `chrome-mv3-standin-${standInPort()}`;
+/** The browsers the stand-in build is made for: Chromium's, and Firefox's (`wxt build -b firefox`). */
+export type StandInBrowser = 'chrome' | 'firefox';
+
+/**
+ * `.output/chrome-mv3-standin` (`firefox-mv3-standin` for Firefox), `…-standin-<port>` for
+ * another port, `…-tls` for the TLS build.
+ */
+export function standInBuildDirName(browser: StandInBrowser = 'chrome'): string {
+  const name = `${browser}-mv3-standin`;
+  const base = standInPort() === DEFAULT_PORT ? name : `${name}-${standInPort()}`;
   return standInTls() ? `${base}-tls` : base;
 }
 
-export function standInBuildDir(): string {
-  return resolve(import.meta.dirname, '../../.output', standInBuildDirName());
+export function standInBuildDir(browser: StandInBrowser = 'chrome'): string {
+  return resolve(import.meta.dirname, '../../.output', standInBuildDirName(browser));
 }
 
 /** The build-time variables (SPEC §2) that point an extension build at the stand-in. */

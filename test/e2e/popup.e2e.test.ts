@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchKeyOf } from '../../lib/search/search-key';
-import { createLibrarySearch } from '../../lib/search/search-library';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';
 import type { FirstPage } from '../../lib/popup/first-page';
 import type { AppStatus } from '../../lib/status';
@@ -8,6 +6,7 @@ import type { StandIn } from '../stand-in/server';
 import { standInPort } from '../browser/stand-in-build';
 import { startWorld, type TestWorld } from './fixtures';
 import type { PopupPage } from './pages/popup-page';
+import { expectedResults, ROWS_SHOWN, wordOfArtistAt } from './expected-search';
 import { badgeOf, openSpotifyTab, routeSpotifyPages } from './spotify-pages';
 
 let world: TestWorld | undefined;
@@ -40,22 +39,6 @@ async function openedTrackTabs(w: TestWorld): Promise<string[]> {
     const tabs = await chrome.tabs.query({ url: 'https://open.spotify.com/track/*' });
     return tabs.map((tab) => tab.url ?? '');
   });
-}
-
-/** Rows the popup renders before any scrolling (components/popup/SearchPanel.tsx). */
-const ROWS_SHOWN = 15;
-
-/** What the popup must list for `query`: the same search over the stand-in's saved tracks. */
-function expectedResults(standIn: StandIn, query: string, limit: number): { ids: string[]; total: number } {
-  const tracks = standIn.library.saved().flatMap((item) => toStoredTrack(item) ?? []);
-  const { positions, total } = createLibrarySearch(tracks.map(searchKeyOf)).search(query, { limit });
-  return { ids: positions.map((position) => tracks[position]!.id ?? tracks[position]!.uri), total };
-}
-
-/** The first word of the artist of a track somewhere in the library, to search for. */
-function wordOfArtistAt(standIn: StandIn, position: number): string {
-  const track = toStoredTrack(standIn.library.saved()[position])!;
-  return track.artists[0]!.name.split(' ')[0]!;
 }
 
 /**

@@ -2,10 +2,11 @@ import type { Page } from 'playwright-core';
 import type { TestWorld } from './fixtures';
 
 /**
- * open.spotify.com in the tests: fixture HTML served through `context.route`, a small stand-in
- * for the web player — a single-page app that moves between tracks with history.pushState.
+ * open.spotify.com in the tests: fixture HTML served through `context.route` (in Firefox, BiDi
+ * request interception), a small stand-in for the web player — a single-page app that moves
+ * between tracks with history.pushState.
  */
-const WEB_PLAYER_FIXTURE = `<!doctype html>
+export const WEB_PLAYER_FIXTURE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Spotify – Web Player</title></head>
 <body><main id="app">Spotify web player (test fixture)</main></body></html>`;
 
