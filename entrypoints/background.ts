@@ -29,6 +29,8 @@ export default defineBackground(() => {
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => withApp((ready) => ready.tabBadges.tabClosed(tabId)));
+  // Firefox waits for the promise (a few seconds at most) before it unloads the event page.
+  browser.runtime.onSuspend.addListener(() => app.then((ready) => ready.sync.suspending()));
   self.addEventListener('online', () => withApp((ready) => ready.sync.connectivityChanged(true)));
   self.addEventListener('offline', () => withApp((ready) => ready.sync.connectivityChanged(false)));
 

@@ -20,6 +20,11 @@ export const STALE_AFTER_MS = 5 * 60_000;
 const PROGRESS_INTERVAL_MS = 250;
 /** During a first sync the partial library grows; pages reload it at most this often. */
 const PARTIAL_REFRESH_INTERVAL_MS = 1500;
+/**
+ * How soon a sync cut by a suspended background starts again: after the unload, which an alarm
+ * firing during it would cancel (leaving the stalled requests as they were).
+ */
+export const RESUME_AFTER_SUSPEND_MS = 2_000;
 
 export interface SyncControllerDeps {
   status: StatusStore;
@@ -50,6 +55,14 @@ export interface SyncController {
   syncIfStale(): Promise<void>;
   /** The browser went offline or back online. */
   connectivityChanged(online: boolean): Promise<void>;
+  /**
+   * The browser is about to suspend the background (`runtime.onSuspend`). Firefox suspends an
+   * idle event page even mid-sync: a pending fetch is no activity to it, only extension API
+   * calls and events are, so a sync whose requests all stall for its idle timeout (30 s) is cut.
+   * Nothing would start it again until some event came; the resume alarm is that event, and
+   * the sync carries on from its checkpoint.
+   */
+  suspending(): Promise<void>;
 }
 
 export function createSyncController(deps: SyncControllerDeps): SyncController {
@@ -174,6 +187,9 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
         await deps.status.updateSync({ state: 'offline', message: 'Offline: searching your cached library.' });
       }
       if (online && sync.state === 'offline') await controller.sync();
+    },
+    async suspending() {
+      if (running) await deps.scheduleResume(now() + RESUME_AFTER_SUSPEND_MS);
     },
   };
   return controller;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createStatusStore } from '../../../lib/background/status-store';
-import { createSyncController, type SyncControllerDeps } from '../../../lib/background/sync-controller';
+import { createSyncController, RESUME_AFTER_SUSPEND_MS, type SyncControllerDeps } from '../../../lib/background/sync-controller';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
 import { LibraryKeptChangingError, type SyncResult } from '../../../lib/library/sync';
 import type { SpotifyApi } from '../../../lib/spotify/api-client';
@@ -136,6 +136,31 @@ describe('createSyncController', () => {
     release();
     await Promise.all([first, second]);
     expect(calls.syncs).toBe(1);
+  });
+
+  it('asks to be started again when the background is suspended mid-sync, and only then', async () => {
+    let started!: () => void;
+    const syncStarted = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const { controller, calls } = await harness(done, {
+      sync: async () => {
+        started();
+        await new Promise<void>((resolve) => (release = resolve));
+        return done;
+      },
+    });
+    await controller.suspending();
+    expect(calls.resumes).toEqual([]);
+
+    const running = controller.sync();
+    await syncStarted;
+    await controller.suspending();
+    expect(calls.resumes).toEqual([NOW + RESUME_AFTER_SUSPEND_MS]);
+
+    release();
+    await running;
+    await controller.suspending();
+    expect(calls.resumes).toEqual([NOW + RESUME_AFTER_SUSPEND_MS]);
   });
 
   it('waits for a Save or Remove on its way to Spotify before reading the server', async () => {
