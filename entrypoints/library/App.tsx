@@ -17,6 +17,7 @@ import { useNow } from '../../components/hooks/use-now';
 import { useOnline } from '../../components/hooks/use-online';
 import { useScrollToListOnChange } from '../../components/hooks/use-scroll-to-list-on-change';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
+import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { formatCount } from '../../lib/format';
 import type { ExportFormat } from '../../lib/library-view/export-file';
 import type { ViewSpec } from '../../lib/library-view/library-model';
@@ -37,7 +38,7 @@ export function App() {
   const now = useNow(CLOCK_TICK_MS);
   const [ranker] = useState(createWorkerTextRanker);
   useEffect(() => ranker.dispose, [ranker]);
-  const db = useLibraryDb(status?.account?.key);
+  const { db, unavailable } = useLibraryDb(status?.account?.key);
   const data = useLibraryData(db, status?.libraryVersion ?? 0, ranker.rankTexts);
 
   return (
@@ -59,7 +60,8 @@ export function App() {
           Options
         </a>
       </header>
-      {status && <LibraryBody status={status} data={data} openIn={openIn} />}
+      {status && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
+      {status && !unavailable && <LibraryBody status={status} data={data} openIn={openIn} />}
     </main>
   );
 }

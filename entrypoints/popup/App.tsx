@@ -14,6 +14,7 @@ import { SearchPanel } from '../../components/popup/SearchPanel';
 import { SyncStatus } from '../../components/popup/SyncStatus';
 import { startTrackRowsWorker } from './start-track-rows-worker';
 import { SignInPanel } from '../../components/SignInPanel';
+import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { isValidClientId, spotifyConfig } from '../../lib/config';
 import { formatClockTime } from '../../lib/format';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
@@ -32,7 +33,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   // After sign-out `account` is the last account: its cached library stays searchable.
   const accountKey = status?.account?.key ?? null;
   const firstPage = currentFirstPage(useStorageItem(firstPageItem), accountKey, libraryVersion);
-  const db = useLibraryDb(accountKey);
+  const { db, unavailable } = useLibraryDb(accountKey);
   const library = usePopupLibrary(db, accountKey, libraryVersion, startTrackRowsWorker, firstPage);
   const currentTrack = useCurrentTabTrack(send, status?.signedIn ?? false, libraryVersion);
   // Every second while rate-limited, so the sync line changes right at the resume time.
@@ -105,7 +106,10 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         />
       )}
       <PageMatchLine send={send} enabled={status.signedIn} libraryVersion={libraryVersion} />
-      {searchable && <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />}
+      {searchable && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
+      {searchable && !unavailable && (
+        <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />
+      )}
       <PopupFooter />
     </main>
   );

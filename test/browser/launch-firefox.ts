@@ -15,6 +15,15 @@ export interface LaunchedFirefoxExtension {
   origin: string;
   /** Opens an extension page such as `/popup.html?tab=3` in a new tab, loaded. */
   openPage(path: string): Promise<Page>;
+  /** Loads an extension page in a tab already open. */
+  navigate(page: Page, path: string): Promise<void>;
+  /**
+   * Lets the add-on run in private windows, as the user can in about:addons (Firefox asks at
+   * install otherwise). The add-on restarts: its open pages close.
+   */
+  allowInPrivateWindows(): Promise<void>;
+  /** Opens a private window and returns its tab. */
+  openPrivateWindow(): Promise<Page>;
   /** Where the add-on's event page is: Firefox suspends it when idle and starts it on an event. */
   backgroundState(): Promise<BackgroundState>;
   close(): Promise<void>;
@@ -36,8 +45,8 @@ const EXTENSION_UUID = '7d1e3a52-4c0b-4f6e-9b2d-1a5c8e0f3b74';
  * extension installed as a temporary add-on through BiDi's `webExtension.install`.
  *
  * Firefox starts with `--remote-allow-system-access`: only the browser's own (chrome) scope can
- * tell whether the add-on's event page is running or suspended, which the suspension tests wait
- * for instead of sleeping.
+ * tell whether the add-on's event page is running or suspended (the suspension test waits for
+ * that instead of sleeping), let the add-on into private windows and open one.
  */
 export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<LaunchedFirefoxExtension> {
   const extensionDir = options.extensionDir ?? standInBuildDir('firefox');
@@ -75,20 +84,49 @@ export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {})
     return String(evaluated.result.value);
   }
 
+  async function navigate(page: Page, path: string): Promise<void> {
+    // Firefox sends no `load` event over BiDi for moz-extension documents, so page.goto()
+    // never settles there: navigate with the protocol's own wait for a complete document.
+    await bidi.send('browsingContext.navigate', { context: browsingContextId(page), url: `${origin}${path}`, wait: 'complete' });
+  }
+
   return {
     browser,
     addonId,
     origin,
     async openPage(path) {
       const page = await browser.newPage();
-      // Firefox sends no `load` event over BiDi for moz-extension documents, so page.goto()
-      // never settles there: navigate with the protocol's own wait for a complete document.
-      await bidi.send('browsingContext.navigate', {
-        context: browsingContextId(page),
-        url: `${origin}${path}`,
-        wait: 'complete',
-      });
+      await navigate(page, path);
       return page;
+    },
+    navigate,
+    async allowInPrivateWindows() {
+      const allowed = await evaluateInChrome(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        await ExtensionPermissions.add(${JSON.stringify(addonId)}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+        await (await AddonManager.getAddonByID(${JSON.stringify(addonId)})).reload();
+        return String(WebExtensionPolicy.getByID(${JSON.stringify(addonId)}).privateBrowsingAllowed);
+      })()`);
+      if (allowed !== 'true') throw new Error(`${addonId} is still not allowed in private windows`);
+    },
+    async openPrivateWindow() {
+      const before = new Set(browser.targets());
+      const opened = browser.waitForTarget((target) => target.type() === 'page' && !before.has(target));
+      // Ready once its first page (about:privatebrowsing) has loaded: a navigation sent before
+      // that is aborted by it.
+      const isPrivate = await evaluateInChrome(`(async () => {
+        const window = OpenBrowserWindow({ private: true });
+        await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+        await window.delayedStartupPromise;
+        const tab = window.gBrowser.selectedBrowser;
+        while (tab.currentURI.spec !== 'about:privatebrowsing' || tab.webProgress.isLoadingDocument) {
+          await new Promise((resolve) => window.setTimeout(resolve, 20));
+        }
+        return String(PrivateBrowsingUtils.isWindowPrivate(window));
+      })()`);
+      if (isPrivate !== 'true') throw new Error('Firefox opened a window that is not private');
+      return (await (await opened).page())!;
     },
     async backgroundState() {
       const state = await evaluateInChrome(`WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.extension?.backgroundState`);
