@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { ALL_SITE_ORIGINS } from './lib/matching/sites';
+import { preactWithoutInnerHtml } from './scripts/vite/preact-without-inner-html';
 
 const DEFAULT_API_BASE = 'https://api.spotify.com/v1';
 const DEFAULT_ACCOUNTS_BASE = 'https://accounts.spotify.com';
@@ -17,7 +18,12 @@ export default defineConfig({
   // `browserAction`), and `optional_host_permissions` works the same in both browsers.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
+  zip: {
+    // AMO asks for the sources of the Firefox build (`wxt zip -b firefox` adds them). Local
+    // outputs that .gitignore keeps out of the repository stay out of it too.
+    excludeSources: ['bench-results/**', 'demo-output/**', 'test-results/**', '**/*.log'],
+  },
   // A function, so that values from `.env.[mode]` (loaded before it runs) are seen.
   manifest: ({ browser }) => {
     const apiBase = process.env.WXT_SPOTIFY_API_BASE || DEFAULT_API_BASE;
