@@ -7,5 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // As in vitest.e2e.config.ts: a wait for a condition, not a time budget.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
