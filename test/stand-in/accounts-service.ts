@@ -135,6 +135,12 @@ export class AccountsService {
     return { ...this.#accessToken(full), refresh_token: this.#refreshToken(full) };
   }
 
+  /** The Client ID a Web API request's token was issued to: what Spotify counts its rate limit by. */
+  clientOf(authorization: string | undefined): string | undefined {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    return token === undefined ? undefined : this.#accessTokens.get(token)?.clientId;
+  }
+
   /** Checks a Web API request's `Authorization` header. */
   authenticate(authorization: string | undefined): Caller | Reply {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];

@@ -8,6 +8,7 @@
  *   standIn.library.add(5) / removeAt([10]) / insertRaw(...)     → change the saved tracks
  *   standIn.afterRequests(3, () => standIn.library.add(2))       → ... in the middle of a sync
  *   standIn.faults.push({ kind: 'status', status: 429, retryAfter: 1 })
+ *   standIn.rateLimit.limit = 120                                  → Spotify's rolling 30 s limit (rate-limiter.ts)
  *   standIn.requests, standIn.count('/v1/me/tracks'), standIn.peakConcurrency
  *   await standIn.close()
  *
@@ -35,6 +36,7 @@ import { AccountsService, STAND_IN_CLIENT_ID, type AuthorizeSettings, type Regis
 import { Clock } from './clock';
 import { coverPng } from './cover-image';
 import { FaultQueue, type Fault } from './faults';
+import { RateLimiter } from './rate-limiter';
 import { DEFAULT_LIBRARY_NOW, generateLibraryAndCatalog, type GeneratedLibrary } from './library';
 import { hashString, IdFactory } from './random';
 import { apiErrorReply, emptyReply, jsonReply, oauthErrorReply, type Reply } from './reply';
@@ -67,6 +69,8 @@ export interface StandInOptions {
   consentPage?: boolean;
   /** HTTP/2 over TLS (`https://`), with tls/stand-in.crt; default plain HTTP/1.1. */
   tls?: boolean;
+  /** Web API requests per rolling 30 s per Client ID, as Spotify limits them (rate-limiter.ts); default none. */
+  rateLimit?: number;
 }
 
 /** The stand-in's self-signed certificate (tls/README.md): what a Node client must trust to reach it over TLS. */
@@ -110,6 +114,8 @@ export class StandIn {
   readonly imageBase: string;
   readonly clock = new Clock();
   readonly faults = new FaultQueue();
+  /** Spotify's rolling-window rate limit; `limit` null (the default) lets everything through. */
+  readonly rateLimit: RateLimiter;
   /** Token knobs and records: see accounts-service.ts. */
   readonly auth: AccountsService;
   /** `nextDecision`, `consentPage`, `userId` (the account the browser is signed in to). */
@@ -136,6 +142,7 @@ export class StandIn {
     this.accountsBase = this.url;
     this.imageBase = options.imageBase ?? `${this.url}/image/`;
     this.latencyMs = options.latencyMs ?? 0;
+    this.rateLimit = new RateLimiter(this.clock, options.rateLimit ?? null);
     const clients = options.clients ?? [{ clientId: STAND_IN_CLIENT_ID }];
     this.clientId = clients[0]?.clientId ?? STAND_IN_CLIENT_ID;
     const user: UserProfile = { ...DEFAULT_USER, ...options.user };
@@ -272,16 +279,18 @@ export class StandIn {
     response.once('close', () => this.#log.end(entry));
     try {
       const body = await readBody(request);
+      // Counted when it arrives, answered after the latency like any other request.
+      const limited = isApiRequest(entry) ? this.#admit(request) : null;
       await this.#wait(this.latencyMs);
       if (isApiRequest(entry)) for (const listener of this.#beforeAnswer) listener(entry, this);
-      const fault = this.faults.take(entry);
+      const fault = limited ? undefined : this.faults.take(entry);
       if (fault) entry.fault = fault.kind;
       if (fault?.kind === 'drop') {
         dropConnection(request);
         return;
       }
       if (fault?.kind === 'hang') await this.#wait(fault.ms);
-      const reply = fault && fault.kind !== 'hang' ? this.#faultReply(fault, request, entry, body) : this.#answer(request, entry, body);
+      const reply = limited ?? (fault && fault.kind !== 'hang' ? this.#faultReply(fault, request, entry, body) : this.#answer(request, entry, body));
       if (isGone(response)) return;
       entry.status = reply.status;
       send(response, reply);
@@ -294,6 +303,11 @@ export class StandIn {
         send(response, apiErrorReply(500, `stand-in error: ${error instanceof Error ? error.stack : String(error)}`));
       }
     }
+  }
+
+  #admit(request: StandInRequest): Reply | null {
+    const clientId = this.auth.clientOf(request.headers.authorization);
+    return clientId === undefined ? null : this.rateLimit.admit(clientId);
   }
 
   #answer(request: StandInRequest, entry: LoggedRequest, body: string): Reply {
