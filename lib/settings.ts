@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { SiteId } from './matching/sites';
+import type { PacerRecord } from './spotify/pacer';
 
 /**
  * Every setting and every small piece of shared state, declared in one place with its default.
@@ -65,6 +66,17 @@ export const strictMatchingSetting = storage.defineItem<boolean>('local:strictMa
  * user said it is not, newest page last. Bounded: the oldest pages are forgotten first.
  */
 export const pageMatchCorrectionsItem = storage.defineItem<Record<string, string[]>>('local:pageMatchCorrections', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * Per Client ID, what its pacer learned of Spotify's rate limit, its Retry-After gate and the
+ * requests still in its window (lib/spotify/pacer.ts): the next sync, a restarted service
+ * worker and a restarted browser start from there. Read back through lib/spotify/pacers.ts,
+ * which validates it. Nothing secret.
+ */
+export const pacingItem = storage.defineItem<Record<string, PacerRecord>>('local:pacing', {
   fallback: {},
   version: 1,
 });

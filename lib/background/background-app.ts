@@ -1,21 +1,20 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
 import { findSavedByIsrc, isTrackSaved, readLibrarySummary, type LibraryDb } from '../library/store';
 import { hasUnfinishedSync } from '../library/sync';
 import type { RequestHandlers } from '../messaging/server';
-import { libraryAccountSetting } from '../settings';
+import { libraryAccountSetting, pacingItem } from '../settings';
 import { createSpotifyApi } from '../spotify/api-client';
 import { createAuth } from '../spotify/auth';
 import { UnexpectedResponseError } from '../spotify/errors';
-import { createMemoryRateGate, type RateGateState } from '../spotify/rate-gate';
+import { createPacers } from '../spotify/pacers';
 import { indexedDbSessionStore } from '../spotify/session-store';
 import { createTrackDetailsCache } from '../spotify/track-details';
 import { NO_BADGE, type Badge } from '../tracks/saved-state';
 import { trackUri } from '../tracks/track-reference';
-import { createAccountController } from './account';
+import { createAccountController, effectiveClientId } from './account';
 import { createContainsChecker } from './contains-checker';
 import { createCrossSite, type CrossSite } from './cross-site';
 import { createLibraries } from './libraries';
@@ -27,11 +26,6 @@ import { createTabBadges, type TabBadges } from './tab-badges';
 
 export const PERIODIC_SYNC_ALARM = 'tracklight-periodic-sync';
 export const RESUME_SYNC_ALARM = 'tracklight-resume-sync';
-
-/** A 429 window must outlive a stopped service worker: kept where only extension pages and the worker see it. */
-const rateGateItem = storage.defineItem<RateGateState>('session:rateGate', {
-  fallback: { until: 0, quotaExceeded: false },
-});
 
 const ContainsAnswer = v.array(v.boolean());
 
@@ -48,20 +42,23 @@ export interface BackgroundApp {
 /** Everything the service worker does, built from the domain modules; the entry point wires events to it. */
 export async function createBackgroundApp(): Promise<BackgroundApp> {
   const status = createStatusStore();
-  const rateGate = createMemoryRateGate(await rateGateItem.getValue(), (state) => void rateGateItem.setValue(state));
+  // SPEC §3: one pacer per Client ID, its learned rate and its Retry-After gate in storage.local.
+  const pacers = createPacers({ load: () => pacingItem.getValue(), save: (records) => pacingItem.setValue(records) });
+  const pacerOf = async (clientId?: string) =>
+    pacers.forClient(clientId ?? (await auth.currentSession())?.clientId ?? (await effectiveClientId()));
   const auth = createAuth({
     accountsBase: spotifyConfig.accountsBase,
-    apiBase: spotifyConfig.apiBase,
     scopes: spotifyConfig.scopes,
     identity: browser.identity,
     store: indexedDbSessionStore,
+    readProfile: (session) => api.get('/me', undefined, { session }),
     onSessionEnded: (error) => void account.endSession(error.message).then(() => tabBadges.refreshAll()),
   });
   const account = createAccountController(auth, status);
   const api = createSpotifyApi({
     apiBase: spotifyConfig.apiBase,
     tokens: auth.tokens,
-    rateGate,
+    pacer: pacerOf,
     isOnline: () => navigator.onLine,
   });
   const libraries = createLibraries();
@@ -107,7 +104,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const sync = createSyncController({
     status,
     api,
-    rateGate,
+    rateGate: async () => (await pacerOf()).gate(),
     signedInLibrary,
     endSession: async (message) => {
       await account.endSession(message);
@@ -155,8 +152,9 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
       return null;
     },
     async syncNow() {
-      if (rateGate.blockedUntil() > Date.now()) {
-        throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(rateGate.blockedUntil())}.`);
+      const gate = (await pacerOf()).gate();
+      if (gate.until > Date.now()) {
+        throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(gate.until)}.`);
       }
       void sync.sync();
       return null;

@@ -9,7 +9,7 @@ import {
   SessionEndedError,
   UnexpectedResponseError,
 } from '../spotify/errors';
-import type { RateGate } from '../spotify/rate-gate';
+import type { GateState } from '../spotify/pacer';
 import { formatClockTime } from '../format';
 import type { SyncStatus } from '../status';
 import type { StatusStore } from './status-store';
@@ -25,11 +25,14 @@ const PARTIAL_REFRESH_INTERVAL_MS = 1500;
  * firing during it would cancel (leaving the stalled requests as they were).
  */
 export const RESUME_AFTER_SUSPEND_MS = 2_000;
+/** SPEC §3: a longer wait shows `rate-limited` with its resume time; a shorter one is part of syncing. */
+const LONGEST_UNSHOWN_WAIT_MS = 60_000;
 
 export interface SyncControllerDeps {
   status: StatusStore;
   api: SpotifyApi;
-  rateGate: RateGate;
+  /** The signed-in Client ID's rate gate (lib/spotify/pacer.ts): no sync starts while it is closed. */
+  rateGate(): Promise<GateState>;
   /** The signed-in account's library, or null when signed out. */
   signedInLibrary(): Promise<LibraryDb | null>;
   /** Called when the refresh token stopped working. */
@@ -74,8 +77,9 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     await deps.writesSettled();
     const db = await deps.signedInLibrary();
     if (!db) return;
-    if (deps.rateGate.blockedUntil() > now()) {
-      await pauseForRateLimit(new RateLimitedError(deps.rateGate.blockedUntil(), deps.rateGate.quotaExceeded()));
+    const gate = await deps.rateGate();
+    if (gate.until > now()) {
+      await pauseForRateLimit(new RateLimitedError(gate.until, gate.quotaExceeded));
       return;
     }
     if (!deps.isOnline()) {
@@ -97,7 +101,6 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       const result = await runSync({
         db,
         api: deps.api,
-        rateGate: deps.rateGate,
         now,
         onProgress: (progress) => {
           const at = now();
@@ -132,8 +135,17 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     }
   }
 
+  /** SPEC §3: every wait that reaches here (over 20 s) is held by the resume alarm, not by a timer. */
   async function pauseForRateLimit(error: RateLimitedError): Promise<void> {
     await deps.scheduleResume(error.resumeAt);
+    if (!error.quotaExceeded && error.resumeAt - now() <= LONGEST_UNSHOWN_WAIT_MS) {
+      await deps.status.updateSync({
+        state: 'syncing',
+        resumeAt: error.resumeAt,
+        message: "Pacing for Spotify's rate limit: the sync carries on by itself within a minute.",
+      });
+      return;
+    }
     await deps.status.updateSync({
       state: 'rate-limited',
       progress: null,
@@ -177,7 +189,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       if (running) return;
       const { sync } = await deps.status.get();
       if (sync.state === 'signed-out') return;
-      if (sync.state === 'rate-limited' && (sync.resumeAt ?? 0) > now()) return;
+      // A paused sync (rate-limited, or pacing within a minute) is resumed by its alarm.
+      if ((sync.state === 'rate-limited' || sync.state === 'syncing') && (sync.resumeAt ?? 0) > now()) return;
       if (sync.lastSyncedAt !== null && now() - sync.lastSyncedAt < STALE_AFTER_MS && sync.state === 'ready') return;
       await controller.sync();
     },

@@ -1,5 +1,4 @@
 import type { SpotifyApi } from '../spotify/api-client';
-import type { RateGate } from '../spotify/rate-gate';
 import type { LibraryDb } from './db';
 
 export type SyncPhase = 'checking' | 'fetching' | 'reconciling' | 'saving';
@@ -12,20 +11,13 @@ export interface SyncProgress {
   phase: SyncPhase;
 }
 
-/** How many pages may be in flight: starts at `initial`, grows to `max` while Spotify is happy. */
-export interface ConcurrencyLimits {
-  initial: number;
-  max: number;
-}
-
 /** What every part of the sync needs, passed in so tests drive it without a browser. */
 export interface SyncContext {
   db: LibraryDb;
   api: SpotifyApi;
   now: () => number;
-  concurrency: ConcurrencyLimits;
-  /** Watched, not used for waiting (the API client does that): a new 429 window halves concurrency. */
-  rateGate?: Pick<RateGate, 'blockedUntil'>;
+  /** Pages asked of the API client at once; its pacer decides how many go out (lib/spotify/pacer.ts). */
+  concurrency: number;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
 }

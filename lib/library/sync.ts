@@ -1,5 +1,5 @@
-import type { SpotifyApi } from '../spotify/api-client';
-import type { RateGate } from '../spotify/rate-gate';
+import { asBackground, type SpotifyApi } from '../spotify/api-client';
+import { MAX_IN_FLIGHT } from '../spotify/pacer';
 import type { LibraryDb } from './db';
 import { runFullSync } from './full-sync';
 import { runIncrementalSync } from './incremental-sync';
@@ -15,12 +15,6 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
   now?: () => number;
-  /** Pages in flight at the start (issue #3: 4); grows while Spotify keeps answering. */
-  concurrency?: number;
-  /** Upper bound for that growth (8: 100k tracks in ~25 s at 100 ms per request). */
-  maxConcurrency?: number;
-  /** The API client's rate gate, watched to slow down after a 429. */
-  rateGate?: Pick<RateGate, 'blockedUntil'>;
 }
 
 export interface SyncResult {
@@ -70,13 +64,12 @@ export function syncSavedTracks(options: SyncOptions): Promise<SyncResult> {
 
 async function runSync(options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? Date.now;
-  const initial = options.concurrency ?? 4;
   const context: SyncContext = {
     db: options.db,
-    api: options.api,
+    // Sync pages leave part of the rate-limit window to the user's Save and Remove.
+    api: asBackground(options.api),
     now,
-    concurrency: { initial, max: Math.max(initial, options.maxConcurrency ?? 8) },
-    rateGate: options.rateGate,
+    concurrency: MAX_IN_FLIGHT,
     signal: options.signal,
     onProgress: options.onProgress,
   };

@@ -6,7 +6,7 @@ import {
   SpotifyApiError,
   UnexpectedResponseError,
 } from './errors';
-import { createMemoryRateGate, type RateGate } from './rate-gate';
+import { freshPacerRecord, Pacer, realClock, type Priority } from './pacer';
 
 /** The Web API as the rest of Tracklight sees it: JSON in, typed errors out. */
 export interface SpotifyApi {
@@ -21,6 +21,10 @@ export type Query = Record<string, string | number>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** `background` (sync pages) leaves part of the rate-limit window to the user's own actions. Default `interactive`. */
+  priority?: Priority;
+  /** A session not stored yet (sign-in's `GET /me`): its tokens and Client ID, paced like every other call. */
+  session?: { clientId: string; tokens: AccessTokens };
 }
 
 export interface AccessTokens {
@@ -34,9 +38,14 @@ export interface SpotifyApiOptions {
   apiBase: string;
   tokens: AccessTokens;
   fetch?: typeof fetch;
-  rateGate?: RateGate;
+  /**
+   * The pacer of a Client ID, or with none given, of the signed-in session's (SPEC §3: one per
+   * Client ID, shared by every call). Default: one pacer in memory, on `now` and `sleep`.
+   */
+  pacer?: (clientId?: string) => Promise<Pacer>;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Backoff waits, and the default pacer's; rejects when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** False when the browser knows it is offline: fail at once instead of retrying. */
   isOnline?: () => boolean;
@@ -45,8 +54,6 @@ export interface SpotifyApiOptions {
   timeoutMs?: number;
 }
 
-/** SPEC §3: a Retry-After longer than this pauses the caller instead of waiting inline. */
-export const LONGEST_INLINE_WAIT_MS = 60_000;
 const MAX_RATE_LIMIT_RETRIES = 8;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8_000;
@@ -56,27 +63,15 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     apiBase,
     tokens,
     fetch: fetchImpl = globalThis.fetch.bind(globalThis),
-    rateGate = createMemoryRateGate(),
-    now = Date.now,
-    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    now = realClock.now,
+    sleep = (ms: number, signal?: AbortSignal) => realClock.sleep(ms, signal ?? new AbortController().signal),
     random = Math.random,
     isOnline = () => true,
     maxRetries = 4,
     timeoutMs = 20_000,
   } = options;
+  const pacerFor = options.pacer ?? singlePacer(new Pacer(freshPacerRecord(), { now, sleep: (ms, signal) => sleep(ms, signal) }));
   let requestCount = 0;
-
-  async function waitForRateGate(signal: AbortSignal | undefined): Promise<void> {
-    const wait = rateGate.blockedUntil() - now();
-    if (wait <= 0) return;
-    if (wait > LONGEST_INLINE_WAIT_MS || rateGate.quotaExceeded()) {
-      throw new RateLimitedError(rateGate.blockedUntil(), rateGate.quotaExceeded());
-    }
-    await sleep(wait);
-    if (signal?.aborted) throw signal.reason;
-    // Another request may have extended the window while we slept.
-    return waitForRateGate(signal);
-  }
 
   /** Full jitter (AWS architecture blog): spreads retries of concurrent pages apart. */
   function backoffDelay(attempt: number): number {
@@ -92,13 +87,27 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     const url = new URL(apiBase + path);
     for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, String(value));
 
+    const pacer = await pacerFor(requestOptions.session?.clientId);
+    const sessionTokens = requestOptions.session?.tokens ?? tokens;
     let refreshed = false;
     let failures = 0;
     let rateLimits = 0;
     for (;;) {
       if (!isOnline()) throw new NetworkError('The browser is offline.');
-      await waitForRateGate(requestOptions.signal);
-      const token = await tokens.get();
+      // Waits for the gate and for room in the window, or throws RateLimitedError to pause.
+      const ticket = await pacer.acquire(requestOptions.priority ?? 'interactive', requestOptions.signal);
+      let token: string;
+      try {
+        token = await sessionTokens.get();
+      } catch (error) {
+        ticket.answered('failed');
+        // SPEC §3: a 429 from the token endpoint holds every call back for its Retry-After.
+        if (error instanceof RateLimitedError && !error.quotaExceeded && ++rateLimits <= MAX_RATE_LIMIT_RETRIES) {
+          pacer.closeGate(error.resumeAt, false);
+          continue;
+        }
+        throw error;
+      }
       let response: Response;
       try {
         requestCount += 1;
@@ -109,6 +118,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
           signal: requestOptions.signal ? AbortSignal.any([requestOptions.signal, timeout]) : timeout,
         });
       } catch (error) {
+        ticket.answered('failed');
         if (requestOptions.signal?.aborted) throw requestOptions.signal.reason;
         if (failures >= maxRetries || !isOnline()) {
           throw new NetworkError(`Could not reach Spotify: ${describe(error)}`);
@@ -117,22 +127,22 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
         continue;
       }
 
+      if (response.status === 429) {
+        // Closes the gate before the body is read, so no other request starts meanwhile.
+        ticket.rateLimited(retryAfterMs(response));
+        const body = await readJson(response).catch(() => undefined);
+        const quotaExceeded = errorReason(body) === 'QUOTA_EXCEEDED';
+        if (quotaExceeded) pacer.closeGate(pacer.gate().until, true);
+        if (quotaExceeded || ++rateLimits > MAX_RATE_LIMIT_RETRIES) {
+          throw new RateLimitedError(pacer.gate().until, quotaExceeded);
+        }
+        continue;
+      }
+      ticket.answered(response.ok ? 'accepted' : 'failed');
       if (response.status === 401 && !refreshed) {
         refreshed = true;
         await response.body?.cancel();
-        await tokens.refresh(token);
-        continue;
-      }
-      if (response.status === 429) {
-        // Close the gate before reading the body, so no concurrent request starts meanwhile.
-        const resumeAt = now() + retryAfterMs(response);
-        rateGate.block(resumeAt, false);
-        const body = await readJson(response).catch(() => undefined);
-        const quotaExceeded = errorReason(body) === 'QUOTA_EXCEEDED';
-        if (quotaExceeded) rateGate.block(resumeAt, true);
-        if (quotaExceeded || ++rateLimits > MAX_RATE_LIMIT_RETRIES) {
-          throw new RateLimitedError(rateGate.blockedUntil(), quotaExceeded);
-        }
+        await sessionTokens.refresh(token);
         continue;
       }
       if (response.status >= 500) {
@@ -166,6 +176,23 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
   };
 }
 
+/** The same client, its calls paced as background work (sync pages): they leave room for the user's own. */
+export function asBackground(api: SpotifyApi): SpotifyApi {
+  const background = (options?: RequestOptions): RequestOptions => ({ priority: 'background', ...options });
+  return {
+    get: (path, query, options) => api.get(path, query, background(options)),
+    put: (path, query, options) => api.put(path, query, background(options)),
+    delete: (path, query, options) => api.delete(path, query, background(options)),
+    get requestCount() {
+      return api.requestCount;
+    },
+  };
+}
+
+function singlePacer(pacer: Pacer): () => Promise<Pacer> {
+  return async () => pacer;
+}
+
 /** Empty bodies (PUT/DELETE) give undefined; anything that is not JSON is Spotify misbehaving. */
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -178,7 +205,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** Retry-After is in seconds; Spotify always sends it on 429, but a missing one must not mean "now". */
-function retryAfterMs(response: Response): number {
+export function retryAfterMs(response: Response): number {
   const seconds = Number(response.headers.get('Retry-After'));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
 }

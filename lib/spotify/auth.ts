@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AccountRef } from '../settings';
-import type { AccessTokens } from './api-client';
-import { NetworkError, NotSignedInError, SessionEndedError, UnexpectedResponseError } from './errors';
+import { retryAfterMs, type AccessTokens } from './api-client';
+import { NetworkError, NotSignedInError, RateLimitedError, SessionEndedError, UnexpectedResponseError } from './errors';
 import { createPkcePair, randomUnreservedString } from './pkce';
 import type { SessionStore, SpotifySession } from './session-store';
 
@@ -13,13 +13,17 @@ import type { SessionStore, SpotifySession } from './session-store';
 
 export interface AuthEnvironment {
   accountsBase: string;
-  apiBase: string;
   scopes: readonly string[];
   identity: {
     getRedirectURL(): string;
     launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
   };
   store: SessionStore;
+  /**
+   * `GET /me` for a session not stored yet: through the API client, so that signing in is
+   * paced and gated with every other call of its Client ID (SPEC §3).
+   */
+  readProfile(session: { clientId: string; tokens: AccessTokens }): Promise<unknown>;
   /** The refresh token stopped working (the session store is already cleared). */
   onSessionEnded?: (error: SessionEndedError) => void;
   fetch?: typeof fetch;
@@ -88,6 +92,11 @@ export function createAuth(env: AuthEnvironment): Auth {
     } catch (error) {
       throw new NetworkError(`Could not reach Spotify: ${error instanceof Error ? error.message : error}`);
     }
+    if (response.status === 429) {
+      await response.body?.cancel();
+      // SPEC §3: the token endpoint's 429 holds calls back for its Retry-After too (the API client closes its gate).
+      throw new RateLimitedError(now() + retryAfterMs(response), false);
+    }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const oauthError = v.safeParse(OAuthError, body);
@@ -106,14 +115,21 @@ export function createAuth(env: AuthEnvironment): Auth {
     return parsed.output;
   }
 
-  async function fetchAccount(accessToken: string): Promise<AccountRef> {
-    const response = await fetchImpl(`${env.apiBase}/me`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
-    });
-    const parsed = v.safeParse(Profile, await response.json().catch(() => undefined));
-    if (!response.ok || !parsed.success) {
-      throw new SignInError('profile', `Signed in, but Spotify did not return your profile (HTTP ${response.status}).`);
+  async function fetchAccount(accessToken: string, clientId: string): Promise<AccountRef> {
+    const tokens: AccessTokens = {
+      get: async () => accessToken,
+      refresh: async () => {
+        throw new UnexpectedResponseError('Spotify refused the token it had just issued.');
+      },
+    };
+    let body: unknown;
+    try {
+      body = await env.readProfile({ clientId, tokens });
+    } catch (error) {
+      throw new SignInError('profile', `Signed in, but Spotify did not return your profile: ${error instanceof Error ? error.message : error}`);
     }
+    const parsed = v.safeParse(Profile, body);
+    if (!parsed.success) throw new SignInError('profile', 'Signed in, but Spotify sent an unexpected profile.');
     const profile = parsed.output;
     return { key: profile.account_id || profile.id, displayName: profile.display_name || profile.id };
   }
@@ -199,7 +215,7 @@ export function createAuth(env: AuthEnvironment): Auth {
       throw new SignInError('token-exchange', cause instanceof Error ? cause.message : String(cause));
     }
     if (!tokens.refresh_token) throw new SignInError('token-exchange', 'Spotify did not grant a refresh token.');
-    const account = await fetchAccount(tokens.access_token);
+    const account = await fetchAccount(tokens.access_token, clientId);
     await env.store.save({
       clientId,
       accessToken: tokens.access_token,

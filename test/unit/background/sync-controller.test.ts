@@ -12,7 +12,7 @@ import {
   SessionEndedError,
   UnexpectedResponseError,
 } from '../../../lib/spotify/errors';
-import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
+import { PacingPauseError } from '../../../lib/spotify/pacer';
 import { StorageFullError } from '../../../lib/library/store';
 import { appStatusItem, initialAppStatus } from '../../../lib/status';
 
@@ -29,7 +29,7 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
   const controller = createSyncController({
     status,
     api,
-    rateGate: createMemoryRateGate(),
+    rateGate: async () => ({ until: 0, quotaExceeded: false }),
     signedInLibrary: async () => db,
     endSession: async (message) => {
       calls.ended.push(message);
@@ -99,6 +99,20 @@ describe('createSyncController', () => {
     expect((await status.get()).sync.resumeAt).toBe(NOW + 120_000);
   });
 
+  it.each([
+    ['a 45 s Retry-After', new RateLimitedError(NOW + 45_000, false)],
+    ['a full rate-limit window', new PacingPauseError(NOW + 28_000)],
+  ])('holds %s (under a minute) by the alarm, still syncing, with the resume time', async (_, pause) => {
+    const { controller, status, calls } = await harness(pause);
+    await controller.sync();
+    expect(calls.resumes).toEqual([pause.resumeAt]);
+    expect((await status.get()).sync).toMatchObject({ state: 'syncing', resumeAt: pause.resumeAt, message: expect.stringMatching(/rate limit/) });
+
+    // Opening the popup meanwhile starts nothing: the alarm resumes it.
+    await controller.syncIfStale();
+    expect(calls.syncs).toBe(1);
+  });
+
   it('ends the session when the refresh token stopped working', async () => {
     const { controller, calls } = await harness(new SessionEndedError());
     await controller.sync();
@@ -107,7 +121,7 @@ describe('createSyncController', () => {
 
   it('sends nothing inside a rate-limit window', async () => {
     const { controller, status, calls } = await harness(done, {
-      rateGate: createMemoryRateGate({ until: NOW + 90_000, quotaExceeded: false }),
+      rateGate: async () => ({ until: NOW + 90_000, quotaExceeded: false }),
     });
     await controller.sync();
     expect(calls.syncs).toBe(0);

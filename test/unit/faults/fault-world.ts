@@ -5,7 +5,12 @@
  * and WXT's fake browser storage. Fault tests drive it and read back the state and the cache.
  *
  * The clock and the network are knobs: `advanceClock` plays "the Retry-After window has passed"
- * without waiting, `setOnline(false)` plays the browser reporting that it is offline.
+ * without waiting, `setOnline(false)` plays the browser reporting that it is offline. With
+ * `timeFactor`, the stand-in's clock and the client's both run that many times as fast as real
+ * time (rate-limit windows of 30 s in a fraction of a second); waits scale with them.
+ *
+ * Each simulated service worker paces its calls with the background's own pacer registry,
+ * whose records live in (fake) storage.local, as the extension's do.
  */
 import { expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -14,9 +19,10 @@ import { createStatusStore, type StatusStore } from '../../../lib/background/sta
 import { createSyncController, type SyncController } from '../../../lib/background/sync-controller';
 import { openLibraryDb, readAllTracks, readLibrarySummary, type LibraryDb } from '../../../lib/library/store';
 import { hasUnfinishedSync, syncSavedTracks, type SyncOptions, type SyncResult } from '../../../lib/library/sync';
-import { createSpotifyApi, type SpotifyApi } from '../../../lib/spotify/api-client';
-import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
-import { libraryAccountSetting } from '../../../lib/settings';
+import { createSpotifyApi } from '../../../lib/spotify/api-client';
+import { realClock, type Pacer, type PacerClock } from '../../../lib/spotify/pacer';
+import { createPacers } from '../../../lib/spotify/pacers';
+import { libraryAccountSetting, pacingItem } from '../../../lib/settings';
 import { appStatusItem, initialAppStatus, type SyncStatus } from '../../../lib/status';
 import type { LoggedRequest } from '../../stand-in/request-log';
 import type { StandIn, StandInOptions } from '../../stand-in/server';
@@ -36,13 +42,23 @@ export interface FaultWorld {
   readonly db: LibraryDb;
   /** Alarm times the controller asked for (a paused sync's resume). */
   readonly resumesScheduled: number[];
+  /** The pacer of the current service worker (the signed-in Client ID's). */
+  pacer(): Promise<Pacer>;
   /** Web API requests logged so far (any path under `/v1/`). */
   apiRequests(): number;
   sync(): Promise<SyncStatus>;
   syncState(): Promise<SyncStatus>;
+  /**
+   * Plays the resume alarm of a sync paused within a minute (state `syncing` with a resume time:
+   * pacing for the rate limit) until it ends: the clock moves to the resume time (a world with
+   * `timeFactor` waits for it instead) and the controller syncs, as the alarm makes it.
+   */
+  resumeWhilePaused(status: SyncStatus): Promise<SyncStatus>;
   /** Moves the client's clock (API client and controller) forward: a wait has passed. */
   advanceClock(ms: number): void;
   now(): number;
+  /** Waits until the client's clock reads `time` (scaled like every wait of this world). */
+  waitUntil(time: number): Promise<void>;
   setOnline(online: boolean): void;
   /**
    * A new service worker: a new database connection, a new API client (its rate gate as the
@@ -58,15 +74,20 @@ export interface FaultWorld {
   close(): Promise<void>;
 }
 
-export async function startFaultWorld(options: StandInOptions = {}): Promise<FaultWorld> {
+export async function startFaultWorld(
+  options: StandInOptions & { timeFactor?: number; clientTimeoutMs?: number } = {},
+): Promise<FaultWorld> {
+  const { timeFactor = 1, clientTimeoutMs = CLIENT_TIMEOUT_MS, ...standInOptions } = options;
   let skew = 0;
   let online = true;
-  const now = () => Date.now() + skew;
-  // `random: 0` gives backoff delays of 0 ms: retries without waiting.
-  const apiOptions = { random: () => 0, now, isOnline: () => online, timeoutMs: CLIENT_TIMEOUT_MS };
-  const session = await startSession({ library: { size: 600, seed: 61 }, ...options, api: apiOptions });
+  const session = await startSession({ library: { size: 600, seed: 61 }, ...standInOptions });
   const { standIn } = session;
-  const account = (await session.auth.currentSession())!.account;
+  if (timeFactor !== 1) standIn.clock.speedUp(timeFactor);
+  const now = () => (timeFactor === 1 ? Date.now() : standIn.clock.now()) + skew;
+  const clock: PacerClock = { now, sleep: (ms, signal) => realClock.sleep(ms / timeFactor, signal) };
+  // `random: 0` gives backoff delays of 0 ms: retries without waiting.
+  const apiOptions = { random: () => 0, now, sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal ?? new AbortController().signal), isOnline: () => online, timeoutMs: clientTimeoutMs };
+  const { clientId, account } = (await session.auth.currentSession())!;
 
   fakeBrowser.reset();
   await libraryAccountSetting.setValue(account);
@@ -79,8 +100,13 @@ export async function startFaultWorld(options: StandInOptions = {}): Promise<Fau
   const status = createStatusStore();
   const accountController = createAccountController(session.auth, status);
   const resumesScheduled: number[] = [];
-  let api: SpotifyApi = session.api;
-  let rateGate = session.rateGate;
+  /** What a service worker builds on start: its pacers from storage.local, an API client on them. */
+  const newWorkerApi = () => {
+    const pacers = createPacers({ load: () => pacingItem.getValue(), save: (records) => pacingItem.setValue(records) }, clock);
+    const pacer = () => pacers.forClient(clientId);
+    return { pacer, api: createSpotifyApi({ apiBase: standIn.apiBase, tokens: session.auth.tokens, pacer, ...apiOptions }) };
+  };
+  let { api, pacer } = newWorkerApi();
 
   const world: FaultWorld = {
     session,
@@ -92,25 +118,35 @@ export async function startFaultWorld(options: StandInOptions = {}): Promise<Fau
       return session.db;
     },
     resumesScheduled,
+    pacer: () => pacer(),
     apiRequests: () => standIn.count('/v1/'),
     async sync() {
       await world.controller.sync();
       return world.syncState();
     },
     syncState: async () => (await status.get()).sync,
+    async resumeWhilePaused(paused) {
+      let current = paused;
+      while (current.state === 'syncing' && current.resumeAt !== null) {
+        expect(resumesScheduled.at(-1)).toBe(current.resumeAt);
+        if (timeFactor === 1) world.advanceClock(Math.max(0, current.resumeAt - now()));
+        else await world.waitUntil(current.resumeAt);
+        current = await world.sync();
+      }
+      return current;
+    },
     advanceClock(ms) {
       skew += ms;
     },
     now,
+    waitUntil: (time) => clock.sleep(Math.max(0, time - now()), new AbortController().signal),
     setOnline(value) {
       online = value;
     },
     async restartWorker() {
-      const persistedGate = { until: rateGate.blockedUntil(), quotaExceeded: rateGate.quotaExceeded() };
       session.db.close();
       session.db = await openLibraryDb(session.accountKey);
-      rateGate = createMemoryRateGate(persistedGate);
-      api = createSpotifyApi({ apiBase: standIn.apiBase, tokens: session.auth.tokens, rateGate, ...apiOptions });
+      ({ api, pacer } = newWorkerApi());
       world.engine = syncSavedTracks;
       world.controller = newController();
       // BackgroundApp.start(): a checkpoint means a sync was cut short; otherwise sync if stale.
@@ -126,7 +162,7 @@ export async function startFaultWorld(options: StandInOptions = {}): Promise<Fau
     return createSyncController({
       status,
       api,
-      rateGate,
+      rateGate: async () => (await pacer()).gate(),
       signedInLibrary: async () => ((await session.auth.currentSession()) ? session.db : null),
       endSession: (message) => accountController.endSession(message),
       scheduleResume: async (at) => {

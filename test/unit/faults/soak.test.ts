@@ -96,13 +96,13 @@ describe('soak', () => {
         workerStopped = (await outcome) === 'stopped';
         if (workerStopped) {
           await expectLibraryIntact(w.db, w.standIn, published);
-          status = await w.restartWorker();
+          status = await w.resumeWhilePaused(await w.restartWorker());
         } else {
           await running;
-          status = await w.syncState();
+          status = await w.resumeWhilePaused(await w.syncState());
         }
       } else {
-        status = await w.sync();
+        status = await w.resumeWhilePaused(await w.sync());
       }
       cancelChange();
       const hit = w.standIn.requests.slice(loggedBefore).flatMap((request) => (request.fault ? [`${request.fault} ${request.status || ''}`.trim()] : []));
@@ -114,7 +114,7 @@ describe('soak', () => {
         await expectLibraryIntact(w.db, w.standIn, published);
         w.standIn.faults.clear();
         if (status.state === 'rate-limited') w.advanceClock((status.resumeAt ?? 0) - w.now() + 1000);
-        const next = await w.sync();
+        const next = await w.resumeWhilePaused(await w.sync());
         expect(next.state, `round ${round}, the sync after the fault`).toBe('ready');
       }
       w.standIn.faults.clear();

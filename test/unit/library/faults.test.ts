@@ -37,9 +37,9 @@ describe('sync under faults', () => {
       return response;
     };
     session = await startSession({ library: { size: SIZE, seed: 21 }, api: { random: () => 0, fetch: watchingFetch } });
-    const { db, api, standIn, rateGate } = session;
+    const { db, api, standIn } = session;
     standIn.faults.push({ kind: 'status', status: 429, retryAfter: 1, match: tracksAt(500) });
-    await syncSavedTracks({ db, api, rateGate });
+    await syncSavedTracks({ db, api });
 
     await expectCacheEqualsServer(db, standIn);
     expect(limitedAt).toBeGreaterThan(0);
@@ -47,11 +47,11 @@ describe('sync under faults', () => {
     expect(sent.some((at) => at >= limitedAt + 990)).toBe(true);
   });
 
-  it('pauses on a Retry-After over 60 s with the resume time, and resumes from its checkpoint', async () => {
-    const { db, api, standIn, rateGate } = await fastRetrySession();
+  it('pauses on a Retry-After over 20 s with the resume time, and resumes from its checkpoint', async () => {
+    const { db, api, standIn } = await fastRetrySession();
     standIn.faults.push({ kind: 'status', status: 429, retryAfter: 3600, match: tracksAt(500) });
     const before = Date.now();
-    const error = await syncSavedTracks({ db, api, rateGate }).catch((caught: unknown) => caught);
+    const error = await syncSavedTracks({ db, api }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).quotaExceeded).toBe(false);
     expect((error as RateLimitedError).resumeAt).toBeGreaterThanOrEqual(before + 3_600_000);
@@ -65,9 +65,9 @@ describe('sync under faults', () => {
   });
 
   it('reports QUOTA_EXCEEDED as such', async () => {
-    const { db, api, standIn, rateGate } = await fastRetrySession();
+    const { db, api, standIn } = await fastRetrySession();
     standIn.faults.push({ kind: 'status', status: 429, retryAfter: 30, reason: 'QUOTA_EXCEEDED', match: tracksAt(0) });
-    const error = await syncSavedTracks({ db, api, rateGate }).catch((caught: unknown) => caught);
+    const error = await syncSavedTracks({ db, api }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).quotaExceeded).toBe(true);
   });

@@ -18,35 +18,21 @@ function fakeFetches(onStart?: (offset: number) => void) {
 const offsets = (count: number) => Array.from({ length: count }, (_, index) => index * 50);
 
 describe('runPagePool', () => {
-  it('hands on every result and grows from the initial concurrency to the maximum', async () => {
+  it('hands on every result, with at most `concurrency` fetches asked for at once', async () => {
     const { fetch, concurrency } = fakeFetches();
     const results: number[] = [];
-    await runPagePool({ concurrency: { initial: 4, max: 8 } }, offsets(200), fetch, async (offset) => {
+    await runPagePool({ concurrency: 8 }, offsets(200), fetch, async (offset) => {
       results.push(offset);
     });
     expect(results.sort((a, b) => a - b)).toEqual(offsets(200));
-    expect(Math.max(...concurrency.slice(0, 4))).toBeLessThanOrEqual(4);
     expect(Math.max(...concurrency)).toBe(8);
-  });
-
-  it('halves its concurrency when the rate gate closes again', async () => {
-    let blockedUntil = 0;
-    let started = 0;
-    const { fetch, concurrency } = fakeFetches(() => {
-      if (++started === 60) blockedUntil = Date.now() + 1000;
-    });
-    const context = { concurrency: { initial: 8, max: 8 }, rateGate: { blockedUntil: () => blockedUntil } };
-    await runPagePool(context, offsets(120), fetch, async () => {});
-    expect(Math.max(...concurrency.slice(0, 60))).toBe(8);
-    expect(Math.max(...concurrency.slice(61, 66))).toBeLessThanOrEqual(4);
-    expect(Math.max(...concurrency.slice(61, 80))).toBeLessThan(8);
   });
 
   it('stops launching after a failure, lets requests in flight finish, and rethrows', async () => {
     const handled: number[] = [];
     const failure = new Error('page 250 failed');
     const pool = runPagePool(
-      { concurrency: { initial: 4, max: 4 } },
+      { concurrency: 4 },
       offsets(100),
       async (offset) => {
         await new Promise((resolve) => setTimeout(resolve, 1));
@@ -66,7 +52,7 @@ describe('runPagePool', () => {
     const failure = new Error('disk full');
     const { fetch } = fakeFetches();
     await expect(
-      runPagePool({ concurrency: { initial: 2, max: 2 } }, offsets(10), fetch, async (offset) => {
+      runPagePool({ concurrency: 2 }, offsets(10), fetch, async (offset) => {
         if (offset === 100) throw failure;
       }),
     ).rejects.toBe(failure);

@@ -6,7 +6,7 @@
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
 import { createSpotifyApi, type SpotifyApi, type SpotifyApiOptions } from '../../../lib/spotify/api-client';
 import { createAuth, type Auth } from '../../../lib/spotify/auth';
-import { createMemoryRateGate, type RateGate } from '../../../lib/spotify/rate-gate';
+import { freshPacerRecord, Pacer } from '../../../lib/spotify/pacer';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import type { SpotifySession } from '../../../lib/spotify/session-store';
 import { createHttp2Fetch } from '../../stand-in/http2-fetch';
@@ -18,11 +18,12 @@ export interface StandInSession {
   standIn: StandIn;
   auth: Auth;
   api: SpotifyApi;
-  rateGate: RateGate;
+  /** The pacer of `api` (its Client ID's): its gate, what it learned. */
+  pacer: Pacer;
   db: LibraryDb;
   accountKey: string;
-  /** Another API client on the same sign-in, as a restarted service worker makes (fresh rate gate). */
-  newApi(): SpotifyApi;
+  /** Another API client on the same sign-in with a pacer of its own (a fresh one unless given). */
+  newApi(pacer?: Pacer): SpotifyApi;
   /** `GET /v1/me/tracks` requests since the last `resetCounts()` (sign-in excluded). */
   tracksRequests(): number;
   resetCounts(): void;
@@ -32,17 +33,17 @@ export interface StandInSession {
 let databases = 0;
 
 export async function startSession(
-  options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens' | 'rateGate'>> } = {},
+  options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens'>> } = {},
 ): Promise<StandInSession> {
   const standIn = await startStandIn({ latencyMs: 0, ...options });
   // Over TLS the stand-in speaks HTTP/2, as to Chromium; Node's fetch would not trust it.
   const http2Fetch = options.tls ? createHttp2Fetch() : undefined;
   const fetch = http2Fetch ?? globalThis.fetch.bind(globalThis);
   const { auth, accountKey: signedInAs } = await signInToStandIn(standIn, fetch);
-  const rateGate = createMemoryRateGate();
-  const newApi = (gate = createMemoryRateGate()) =>
-    createSpotifyApi({ apiBase: standIn.apiBase, tokens: auth.tokens, rateGate: gate, fetch, ...options.api });
-  const api = newApi(rateGate);
+  const newApi = (pacer = new Pacer(freshPacerRecord())) =>
+    createSpotifyApi({ apiBase: standIn.apiBase, tokens: auth.tokens, pacer: async () => pacer, fetch, ...options.api });
+  const pacer = new Pacer(freshPacerRecord());
+  const api = newApi(pacer);
   // One database per test: fake-indexeddb lives as long as the test file's worker.
   const accountKey = `${signedInAs}-${++databases}-${Date.now()}`;
   const db = await openLibraryDb(accountKey);
@@ -51,10 +52,10 @@ export async function startSession(
     standIn,
     auth,
     api,
-    rateGate,
+    pacer,
     db,
     accountKey,
-    newApi: () => newApi(),
+    newApi,
     tracksRequests: () => standIn.requests.slice(countFrom).filter((request) => request.path === '/v1/me/tracks').length,
     resetCounts: () => {
       countFrom = standIn.requests.length;
@@ -81,11 +82,11 @@ export async function signInToStandIn(
   fetch: typeof globalThis.fetch = globalThis.fetch.bind(globalThis),
 ): Promise<{ auth: Auth; accountKey: string }> {
   let saved: SpotifySession | null = null;
-  const auth = createAuth({
+  const auth: Auth = createAuth({
     accountsBase: endpoints.accountsBase,
-    apiBase: endpoints.apiBase,
     scopes: ['user-library-read', 'user-library-modify'],
     fetch,
+    readProfile: (session) => profileReader.get('/me', undefined, { session }),
     identity: {
       getRedirectURL: () => REDIRECT_URI,
       async launchWebAuthFlow({ url }) {
@@ -103,6 +104,7 @@ export async function signInToStandIn(
       },
     },
   });
+  const profileReader = createSpotifyApi({ apiBase: endpoints.apiBase, tokens: auth.tokens, fetch });
   const account = await auth.signIn(endpoints.clientId);
   return { auth, accountKey: account.key };
 }

@@ -7,7 +7,7 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../../../lib/spotify/errors';
-import { createMemoryRateGate } from '../../../lib/spotify/rate-gate';
+import { freshPacerRecord, Pacer, type PacerClock } from '../../../lib/spotify/pacer';
 
 type Answer = Response | Error;
 
@@ -82,11 +82,11 @@ describe('createSpotifyApi', () => {
     expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(7000);
   });
 
-  it('pauses (throws RateLimitedError) when Spotify asks for more than 60 s', async () => {
-    const { api, now } = harness([json({}, 429, { 'Retry-After': '120' })]);
+  it('pauses (throws RateLimitedError) when Spotify asks for more than 20 s', async () => {
+    const { api, now } = harness([json({}, 429, { 'Retry-After': '45' })]);
     const failure = await api.get('/me/tracks').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RateLimitedError);
-    expect((failure as RateLimitedError).resumeAt).toBe(now() + 120_000);
+    expect((failure as RateLimitedError).resumeAt).toBe(now() + 45_000);
     expect((failure as RateLimitedError).quotaExceeded).toBe(false);
   });
 
@@ -100,15 +100,15 @@ describe('createSpotifyApi', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('starts no request while a shared gate is closed for long', async () => {
+  it('starts no request while its pacer’s gate is closed for long', async () => {
     let clock = 0;
-    const gate = createMemoryRateGate({ until: 90_000, quotaExceeded: false });
+    const pacerClock: PacerClock = { now: () => clock, sleep: async () => undefined };
+    const pacer = new Pacer({ ...freshPacerRecord(), gate: { until: 90_000, quotaExceeded: false } }, pacerClock);
     let fetched = 0;
     const api = createSpotifyApi({
       apiBase: 'https://api.test/v1',
       tokens: { get: async () => 't', refresh: async () => 't' },
-      rateGate: gate,
-      now: () => clock,
+      pacer: async () => pacer,
       fetch: async () => {
         fetched += 1;
         return json({});
@@ -118,6 +118,43 @@ describe('createSpotifyApi', () => {
     expect(fetched).toBe(0);
     clock = 90_001;
     await expect(api.get('/me')).resolves.toEqual({});
+  });
+
+  it('holds calls back for the Retry-After of a 429 from the token endpoint', async () => {
+    let refreshes = 0;
+    const { api, sent, now } = harness([json({ fine: true })], {
+      get: async () => {
+        if (refreshes++ === 0) throw new RateLimitedError(now() + 9_000, false);
+        return 'token-2';
+      },
+    });
+    const asked = now();
+    await expect(api.get('/me/tracks')).resolves.toEqual({ fine: true });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].at - asked).toBeGreaterThanOrEqual(9_000);
+    expect(sent[0].auth).toBe('Bearer token-2');
+  });
+
+  it('sends sign-in’s GET /me with the new session’s token, paced by that Client ID’s pacer', async () => {
+    const pacersAsked: Array<string | undefined> = [];
+    const authorizations: Array<string | null> = [];
+    const api = createSpotifyApi({
+      apiBase: 'https://api.test/v1',
+      tokens: { get: async () => 'stored', refresh: async () => 'stored' },
+      pacer: async (clientId) => {
+        pacersAsked.push(clientId);
+        return new Pacer(freshPacerRecord());
+      },
+      fetch: async (_, init) => {
+        authorizations.push(new Headers(init?.headers).get('Authorization'));
+        return json({ id: 'me' });
+      },
+    });
+    const fresh = { get: async () => 'fresh', refresh: async () => 'fresh' };
+    await api.get('/me', undefined, { session: { clientId: 'c'.repeat(32), tokens: fresh } });
+    await api.get('/me/tracks');
+    expect(pacersAsked).toEqual(['c'.repeat(32), undefined]);
+    expect(authorizations).toEqual(['Bearer fresh', 'Bearer stored']);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createSpotifyApi } from '../../../lib/spotify/api-client';
 import { createAuth, SignInError, type AuthEnvironment } from '../../../lib/spotify/auth';
-import { SessionEndedError } from '../../../lib/spotify/errors';
+import { RateLimitedError, SessionEndedError } from '../../../lib/spotify/errors';
 import type { SessionStore, SpotifySession } from '../../../lib/spotify/session-store';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -39,11 +40,13 @@ function environment(options: {
 }): AuthEnvironment & FakeAccounts {
   const tokenForms: URLSearchParams[] = [];
   const authorizeUrls: URL[] = [];
-  return {
+  const env: AuthEnvironment & FakeAccounts = {
     tokenForms,
     authorizeUrls,
     accountsBase: 'https://accounts.test',
-    apiBase: 'https://api.test/v1',
+    // The background reads it through its API client: the same here, over this fake `fetch`.
+    readProfile: (session) =>
+      createSpotifyApi({ apiBase: 'https://api.test/v1', tokens: session.tokens, fetch: (input, init) => env.fetch!(input, init) }).get('/me', undefined, { session }),
     scopes: ['user-library-read', 'user-library-modify'],
     store: options.store ?? memoryStore(),
     now: options.now,
@@ -75,6 +78,7 @@ function environment(options: {
       return json({}, 404);
     },
   };
+  return env;
 }
 
 function session(overrides: Partial<SpotifySession> = {}): SpotifySession {
@@ -173,6 +177,19 @@ describe('tokens', () => {
     const env = environment({ store: memoryStore(session({ accessToken: 'newer', expiresAt: 10 * 60_000 })), now: () => 0 });
     expect(await createAuth(env).tokens.refresh('old-access')).toBe('newer');
     expect(env.tokenForms).toHaveLength(0);
+  });
+
+  it('passes a 429 of the token endpoint on with its Retry-After, keeping the session', async () => {
+    const store = memoryStore(session());
+    const env = environment({
+      store,
+      now: () => 1_000,
+      tokenAnswer: () => new Response('Too many requests', { status: 429, headers: { 'Retry-After': '30' } }),
+    });
+    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitedError);
+    expect((failure as RateLimitedError).resumeAt).toBe(31_000);
+    expect(store.value).not.toBeNull();
   });
 
   it('ends the session on invalid_grant: one attempt, tokens forgotten', async () => {
