@@ -25,12 +25,18 @@ export interface LaunchOptions {
    * Default: whether the stand-in build is one (`TRACKLIGHT_STANDIN_TLS`).
    */
   ignoreCertificateErrors?: boolean;
+  /**
+   * The Chromium profile to open, kept on close: launching again with it is a browser restart
+   * (storage.local, IndexedDB and alarms carry over; storage.session does not). Default: a new
+   * profile, deleted on close.
+   */
+  userDataDir?: string;
 }
 
 /** The launch recipe proven on this machine (README, "Browser tests"). */
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? standInBuildDir();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tracklight-profile-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'tracklight-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -68,7 +74,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,13 +12,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../lib/status';
 import { standInPort } from '../browser/stand-in-build';
 import type { FaultRule } from '../stand-in/faults';
-import type { LoggedRequest } from '../stand-in/request-log';
-import type { StandIn } from '../stand-in/server';
 import { startWorld, type TestWorld } from './fixtures';
 import { cachedLibrary, serverLibrary } from './library-snapshot';
 import { LibraryPage } from './pages/library-page';
 import { stopServiceWorker } from './service-worker';
-import type { PopupPage } from './pages/popup-page';
+import { accountKey, expectCacheExact, signIn, tracksAfter, tracksRequests } from './sync-checks';
 
 let world: TestWorld | undefined;
 afterEach(async () => {
@@ -26,26 +24,12 @@ afterEach(async () => {
   world = undefined;
 });
 
-const tracksRequests = (standIn: StandIn) => standIn.requests.filter((request) => request.path === '/v1/me/tracks');
-
-/** `GET /me/tracks` requests after the first `k` from now. */
-function tracksAfter(standIn: StandIn, k: number): (request: LoggedRequest) => boolean {
-  const base = tracksRequests(standIn).length;
-  return (request) => request.path === '/v1/me/tracks' && tracksRequests(standIn).length - base > k;
-}
-
-const accountKey = (w: TestWorld) => w.standIn.user.account_id!;
-
 /** The cache is whole while a sync is stopped: no track twice, none that is not on the server. */
 async function expectCacheWhole(w: TestWorld): Promise<void> {
   const cached = await cachedLibrary(w, accountKey(w));
   expect(cached.length).toBe(new Set(cached).size);
   const onServer = new Set(serverLibrary(w));
   expect(cached.filter((key) => !onServer.has(key))).toEqual([]);
-}
-
-async function expectCacheExact(w: TestWorld): Promise<void> {
-  expect(await cachedLibrary(w, accountKey(w))).toEqual(serverLibrary(w));
 }
 
 /** What the background tells the pages (storage.session), read in the service worker. */
@@ -61,12 +45,6 @@ async function sendFromExtensionPage(w: TestWorld, message: unknown): Promise<un
   } finally {
     await page.close();
   }
-}
-
-async function signIn(w: TestWorld): Promise<PopupPage> {
-  const popup = await w.openPopup();
-  await popup.signIn();
-  return popup;
 }
 
 describe('faults Spotify recovers from by itself', () => {
