@@ -6,14 +6,14 @@
  * exits 1).
  *
  *   npm run bench                      full run, under 10 minutes on 2 cores
- *   npm run bench -- --quick           10k only, under 2 minutes
+ *   npm run bench -- --quick           10k only, a few minutes
  *   npm run bench -- --latency 50      the stand-in's per-request latency (default 100 ms)
  *   npm run bench -- --no-build        measure the existing stand-in build
  *   npm run bench -- --http1           the stand-in over plain HTTP/1.1 (see below)
  *   npm run bench -- --out path.json   default bench-results/latest.json
  *   npm run bench -- --sizes 100000 --only popup,badge
- *                                      one size, some areas (sync, search, naive, incremental,
- *                                      popup, library, badge, internals): for profiling
+ *                                      one size, some areas (sync, limits, search, naive,
+ *                                      incremental, popup, library, badge, internals): for profiling
  *
  * The stand-in runs in a worker thread on the port of .env.standin, which e2e runs and the
  * demo use too: run one at a time, or give the bench its own port with

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Tracklight against the Spotify stand-in, in Chromium.
  * With a display: a browser window to use, until Ctrl-C. Without one: headless, signs in,
- * waits for the first sync and saves screenshots to demo-output/.
+ * waits for the first sync and saves screenshots to demo-output/. The stand-in limits requests
+ * as Spotify does (DEMO_RATE_LIMIT per rolling 30 s), so what it shows is what users get.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { standInPort, standInTls } from '../test/browser/stand-in-build';
 import { startStandIn } from '../test/stand-in/server';
 
 const DEMO_LIBRARY_SIZE = 3000;
+/** Spotify's rolling limit is on, as for real users: requests per 30 s per Client ID (test/stand-in/rate-limiter.ts). */
+const DEMO_RATE_LIMIT = 600;
 const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -23,9 +26,10 @@ const standIn = await startStandIn({
   tls: standInTls(),
   library: { size: DEMO_LIBRARY_SIZE, seed: 1 },
   latencyMs: 40,
+  rateLimit: DEMO_RATE_LIMIT,
   consentPage: hasDisplay,
 });
-console.log(`Spotify stand-in at ${standIn.url} with ${standIn.library.total} saved tracks.`);
+console.log(`Spotify stand-in at ${standIn.url} with ${standIn.library.total} saved tracks, limited to ${DEMO_RATE_LIMIT} requests per rolling 30 s.`);
 const extension = await launchExtension({ headless: !hasDisplay });
 
 async function shutDown(): Promise<void> {

@@ -12,7 +12,8 @@ import { installNameHelper } from './page-scripts';
 
 /** The options page: it loads no library, so it costs the measured pages nothing. */
 const CONTROL_PAGE = '/options.html';
-const SYNC_TIMEOUT_MS = 180_000;
+/** A first sync of 100,000 tracks on a fresh profile probes for minutes (lib/spotify/pacer.ts). */
+const SYNC_TIMEOUT_MS = 600_000;
 
 /** Where a sync ends: every state but `never` and `syncing`. */
 const FINAL_STATES: readonly SyncState[] = ['ready', 'error', 'rate-limited', 'offline', 'signed-out'];
@@ -82,6 +83,15 @@ export class ExtensionSession {
 
   /** "Sync now". */
   syncNow(): Promise<SyncRun> {
+    return this.#runSync('syncNow');
+  }
+
+  /** "Delete local data", then "Sync now": a full sync again, with what the extension keeps besides the library. */
+  async deleteLocalDataAndSync(): Promise<SyncRun> {
+    await this.control.evaluate(async () => {
+      const reply = (await chrome.runtime.sendMessage({ type: 'deleteLocalData' })) as { ok: boolean; error?: string };
+      if (!reply.ok) throw new Error(`deleteLocalData: ${reply.error}`);
+    });
     return this.#runSync('syncNow');
   }
 

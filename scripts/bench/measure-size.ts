@@ -14,7 +14,7 @@ import { failedRow, type BenchRow } from './report';
 import { randomPositions, seededRandom } from './seeded-random';
 import { startStandInOnBuildPort } from './stand-in-on-build-port';
 import type { StandInThread } from './stand-in-thread';
-import { measureFullSync, measureIncrementalSyncs, measureNaiveComparison } from './sync-figures';
+import { measureFullSync, measureIncrementalSyncs, measureLearnedFullSync, measureNaiveComparison, measureRateLimitedSyncs } from './sync-figures';
 
 /** Keystrokes typed per size: issue #7 asks for at least 200. */
 const KEYSTROKES = 220;
@@ -62,6 +62,8 @@ export async function measureSize(plan: SizePlan, latencyMs: number, log: (line:
     if (!fullSync) return { rows, standInStartS: standIn.startMs / 1000 };
 
     await standIn.call({ op: 'setLatency', ms: latencyMs });
+    if (plan.timedSync) await area('full sync again', () => measureLearnedFullSync(live, standIn, size, latencyMs));
+    if (plan.rateLimitedSyncs) await area('syncs under a rate limit', () => measureRateLimitedSyncs(standIn, size));
     if (plan.naiveComparison) await area('naive sequential sync', () => measureNaiveComparison(standIn, size, latencyMs, plan.timedSync ? fullSync.seconds : null));
     if (plan.incrementalSyncs) await area('incremental syncs', () => measureIncrementalSyncs(live, standIn, size));
     if (plan.popup) {

@@ -12,6 +12,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { createHttp2Fetch } from '../../test/stand-in/http2-fetch';
+import type { Refusal } from '../../test/stand-in/rate-limiter';
 import type { LoggedRequest } from '../../test/stand-in/request-log';
 import type { StandInOptions } from '../../test/stand-in/server';
 
@@ -32,6 +33,10 @@ interface StandInCalls {
   /** Removes the items at these positions of the current list. */
   removeAt: { call: { positions: number[] }; value: number };
   setLatency: { call: { ms: number }; value: null };
+  /** Spotify's rolling limit, requests per 30 s per Client ID (null: none), every window and Retry-After forgotten. */
+  setRateLimit: { call: { limit: number | null }; value: null };
+  /** The 429s the rate limit gave since it was last set. */
+  refusals: { call: Record<never, never>; value: Refusal[] };
   /** Forgets the request log and resets the peak concurrency. */
   clearLog: { call: Record<never, never>; value: null };
   requests: { call: Record<never, never>; value: { requests: RequestRecord[]; peakConcurrency: number } };

@@ -27,6 +27,12 @@ function answer(call: StandInCall): unknown {
     case 'setLatency':
       standIn.latencyMs = call.ms;
       return null;
+    case 'setRateLimit':
+      standIn.rateLimit.limit = call.limit;
+      standIn.rateLimit.reset();
+      return null;
+    case 'refusals':
+      return standIn.rateLimit.refusals();
     case 'clearLog':
       standIn.clearLog();
       return null;

@@ -6,8 +6,9 @@
  * watches the sync state. The stand-in speaks HTTP/2 over TLS unless the bench runs with
  * `--http1`; the rows say which protocol the sync's requests actually used.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as budgets from './budgets';
-import type { ExtensionSession } from './extension-session';
+import { ExtensionSession, type SyncRun } from './extension-session';
 import { describeStores, serializedLibrary } from './library-bytes';
 import { naiveSequentialSync } from './naive-sync';
 import { measureStandInCapacity } from './stand-in-capacity';
@@ -20,6 +21,8 @@ const SPEC_LATENCY_MS = 100;
 
 interface SyncTraffic {
   tracksRequests: number;
+  /** Of those, answered 429 by the stand-in's rate limit. */
+  rateLimited: number;
   /** Web API requests other than `/me/tracks`, by path (there should be none). */
   otherApiRequests: string[];
   peakConcurrency: number;
@@ -44,6 +47,7 @@ async function trafficSinceClear(standIn: StandInThread): Promise<SyncTraffic> {
   const busy = tracks.reduce((sum, request) => sum + endOf(request) - request.startedAt, 0);
   return {
     tracksRequests: tracks.length,
+    rateLimited: tracks.filter((request) => request.status === 429).length,
     meanInFlight: last > first ? busy / (last - first) : 0,
     otherApiRequests: other.map((request) => `${request.method} ${request.path}`),
     peakConcurrency,
@@ -120,7 +124,7 @@ export async function measureFullSync(session: ExtensionSession, standIn: StandI
       unit: 's',
       digits: 1,
       budget: timeBudget,
-      notes: `over ${traffic.protocols}, from its first page request; ${(afterLastResponseMs / 1000).toFixed(2)} s of it after the last response (publishing); sign-in click to ready ${(signInToReadyMs / 1000).toFixed(1)} s; ${standInFloorNote(traffic.tracksRequests, pagesPerSecond)}${
+      notes: `fresh profile (the pacer knows only that 60 requests per 30 s are accepted; above that it sends one at a time until it learns more); over ${traffic.protocols}, from its first page request; ${(afterLastResponseMs / 1000).toFixed(2)} s of it after the last response (publishing); sign-in click to ready ${(signInToReadyMs / 1000).toFixed(1)} s; ${standInFloorNote(traffic.tracksRequests, pagesPerSecond)}${
         latencyMs === SPEC_LATENCY_MS ? '' : `; SPEC budget is at ${SPEC_LATENCY_MS} ms`
       }`,
       details: { signInToReadyMs, afterLastResponseMs, standInPagesPerSecond: pagesPerSecond, meanInFlight: traffic.meanInFlight, protocol: traffic.protocols },
@@ -253,4 +257,116 @@ function summarizePaths(paths: string[]): string {
     counts.set(route, (counts.get(route) ?? 0) + 1);
   }
   return [...counts].map(([path, count]) => `${count} × ${path}`).join(', ');
+}
+
+/** Spotify's window and the pacer's margin past it: after this, none of a sync's requests counts in either. */
+const WINDOW_CLEARS_MS = 32_000;
+
+/**
+ * The full sync again ("Delete local data", then "Sync now") once the first one's requests have
+ * left the window, as any later sync finds it: the pacer starts from the window count it learned.
+ */
+export async function measureLearnedFullSync(session: ExtensionSession, standIn: StandInThread, size: number, latencyMs: number): Promise<BenchRow[]> {
+  await sleep(WINDOW_CLEARS_MS);
+  await standIn.call({ op: 'clearLog' });
+  const run = await session.deleteLocalDataAndSync();
+  const traffic = await trafficSinceClear(standIn);
+  const seconds = (run.readyAt - (traffic.firstRequestAt ?? run.requestedAt)) / 1000;
+  return [
+    figureRow({
+      figure: `full sync again, pace learned: wall time at ${latencyMs} ms/request`,
+      size,
+      value: seconds,
+      unit: 's',
+      digits: 1,
+      budget: latencyMs === SPEC_LATENCY_MS ? budgets.fullSyncSeconds(size) : null,
+      notes: `same profile, local data deleted ${WINDOW_CLEARS_MS / 1000} s after the first sync; ${traffic.tracksRequests} requests, peak concurrency ${traffic.peakConcurrency}, over ${traffic.protocols}`,
+      details: { meanInFlight: traffic.meanInFlight },
+    }),
+  ];
+}
+
+/** SPEC §8's rate-limited rows: these limits, requests per rolling 30 s per Client ID. */
+export const RATE_LIMITS = [120, 600] as const;
+
+interface LimitedSync {
+  seconds: number;
+  /** `/me/tracks` requests Spotify let through: the ones the ideal counts. */
+  accepted: number;
+  rateLimited: number;
+  retryAfterS: number[];
+  peakConcurrency: number;
+}
+
+async function measureLimitedSync(standIn: StandInThread, sync: () => Promise<SyncRun>): Promise<LimitedSync> {
+  await standIn.call({ op: 'clearLog' });
+  const refusedBefore = (await standIn.call({ op: 'refusals' })).length;
+  const run = await sync();
+  const traffic = await trafficSinceClear(standIn);
+  const refusals = (await standIn.call({ op: 'refusals' })).slice(refusedBefore);
+  return {
+    seconds: (run.readyAt - (traffic.firstRequestAt ?? run.requestedAt)) / 1000,
+    accepted: traffic.tracksRequests - traffic.rateLimited,
+    rateLimited: refusals.length,
+    retryAfterS: refusals.map((refusal) => refusal.retryAfterS),
+    peakConcurrency: traffic.peakConcurrency,
+  };
+}
+
+function limitedSyncRows(label: string, limit: number, size: number, sync: LimitedSync, first: boolean): BenchRow[] {
+  const ideal = (sync.accepted / limit) * 30;
+  const retryAfter = sync.retryAfterS.reduce((sum, seconds) => sum + seconds, 0);
+  const timeLimit = 1.3 * ideal + retryAfter;
+  const said = sync.retryAfterS.length > 0 ? `Retry-After ${sync.retryAfterS.join(', ')} s` : 'no 429';
+  return [
+    figureRow({
+      figure: `full sync under L = ${limit}/30 s, ${label}: 429s`,
+      size,
+      value: sync.rateLimited,
+      unit: '',
+      budget: first ? { limit: 1, text: '≤ 1' } : { limit: 0, text: '= 0' },
+      notes: said,
+    }),
+    figureRow({
+      figure: `full sync under L = ${limit}/30 s, ${label}: wall time`,
+      size,
+      value: sync.seconds,
+      unit: 's',
+      digits: 1,
+      budget: { limit: timeLimit, text: `≤ 1.3 × ideal${retryAfter > 0 ? ` + ${retryAfter} s` : ''} = ${timeLimit.toFixed(1)} s` },
+      notes: `ideal ${ideal.toFixed(1)} s = ${sync.accepted} requests ÷ ${limit} × 30 s; peak concurrency ${sync.peakConcurrency}`,
+    }),
+    figureRow({
+      figure: `full sync under L = ${limit}/30 s, ${label}: ratio to ideal`,
+      size,
+      value: sync.seconds / ideal,
+      unit: '×',
+      digits: 2,
+      notes: `${sync.seconds.toFixed(1)} s ÷ ${ideal.toFixed(1)} s`,
+    }),
+  ];
+}
+
+/**
+ * Each limit on a fresh profile: the full sync signing in starts, then the next full sync
+ * ("Delete local data", "Sync now") once the first one's requests have left the window.
+ * The limit is the stand-in's (test/stand-in/rate-limiter.ts), as Spotify's behaves.
+ */
+export async function measureRateLimitedSyncs(standIn: StandInThread, size: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const limit of RATE_LIMITS) {
+    await standIn.call({ op: 'setRateLimit', limit });
+    const session = await ExtensionSession.launch();
+    try {
+      const first = await measureLimitedSync(standIn, () => session.signInAndSync());
+      rows.push(...limitedSyncRows('first sync (fresh profile)', limit, size, first, true));
+      await sleep(WINDOW_CLEARS_MS);
+      const next = await measureLimitedSync(standIn, () => session.deleteLocalDataAndSync());
+      rows.push(...limitedSyncRows('next full sync', limit, size, next, false));
+    } finally {
+      await session.close();
+      await standIn.call({ op: 'setRateLimit', limit: null });
+    }
+  }
+  return rows;
 }
