@@ -24,8 +24,8 @@ import { RateLimitedError } from './errors';
  * sent until EDGE_MARGIN_MS after 30 s past its answer (Spotify saw it in between), and a 2xx
  * proves only the requests that were answered before it was sent and sent after its answer
  * minus 30 s. One pacer per Client ID is shared by every call of the background (sync pages,
- * saves, checks, `GET /me`); sync pages leave a few requests of the window to the user's own
- * actions. Its state is kept (see PacerRecord) so that the next sync starts where this one
+ * saves, checks, `GET /me`); under a known ceiling, sync pages leave a few requests of the
+ * window to the user's own actions. Its state is kept (see PacerRecord) so that the next sync starts where this one
  * ended, and so that a restarted service worker knows what the window still holds.
  */
 
@@ -42,7 +42,7 @@ export const LONGEST_INLINE_WAIT_MS = 20_000;
 const CEILING_MEMORY_MS = 24 * 60 * 60_000;
 /** Requests that may start before the window is written to storage again (see the lease below). */
 const LEASE = 16;
-/** Sync pages leave a twentieth of the window (at most 8) to Save, Remove and badge checks. */
+/** Under a known ceiling, sync pages leave a twentieth of the window (at most 8) to Save, Remove and badge checks. */
 const BACKGROUND_RESERVE_SHARE = 20;
 const MAX_BACKGROUND_RESERVE = 8;
 
@@ -282,9 +282,11 @@ export class Pacer {
     }
     if (this.#probe) return { kind: 'answer' };
     const count = this.#entries.length;
-    const budget = this.#proven - (priority === 'background' ? backgroundReserve(this.#proven) : 0);
+    // With no ceiling known, the reserve would only send sync pages near `proven` one at a time, proving nothing.
+    const ceiling = this.#ceilingUntil > now;
+    const budget = this.#proven - (priority === 'background' && ceiling ? backgroundReserve(this.#proven) : 0);
     if (count + 1 <= budget) return this.#inFlight < MAX_IN_FLIGHT ? { kind: 'send', probe: false } : { kind: 'answer' };
-    if (this.#ceilingUntil <= now) return this.#inFlight === 0 ? { kind: 'send', probe: true } : { kind: 'answer' };
+    if (!ceiling) return this.#inFlight === 0 ? { kind: 'send', probe: true } : { kind: 'answer' };
 
     // Room comes as answered requests leave the window; ones in flight must be answered first.
     const leaving = this.#entries.flatMap((entry) => (entry.doneAt === null ? [] : [expiryOf(entry)])).sort((a, b) => a - b);

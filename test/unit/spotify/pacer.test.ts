@@ -163,6 +163,18 @@ describe('Pacer against a rolling 30 s limit it does not know', () => {
     expect(probing.pacer.proven).toBe(40);
   });
 
+  it('with no limit in sight, a long sync learns more than a window of one-at-a-time requests, and the next one more again', async () => {
+    // One at a time at 100 ms is 300 requests per 30 s: a pacer that only ever probed would stay there.
+    const { clock, pacer, limiter } = world();
+    const first = await simulateSync(pacer, clock, limiter, { pages: 2002, latencyMs: 100 });
+    expect(first.rateLimited).toBe(0);
+    expect(pacer.proven).toBeGreaterThan(300);
+    await clock.runUntilSettled(clock.until(clock.now() + 60_000));
+    const next = new Pacer(pacer.record(), clock);
+    await simulateSync(next, clock, limiter, { pages: 2002, latencyMs: 100 });
+    expect(next.proven).toBeGreaterThan(pacer.proven);
+  });
+
   it('learns the limit from the 429 that reveals it, and keeps it as the ceiling', async () => {
     const { clock, pacer, limiter } = world(freshPacerRecord(), 90);
     await simulateSync(pacer, clock, limiter, { pages: 150, latencyMs: 50 });
