@@ -20,6 +20,7 @@ import { createContainsChecker } from './contains-checker';
 import { createCrossSite, type CrossSite } from './cross-site';
 import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
+import { storedProblems } from './problem-store';
 import { resolveSavedState, type SavedStateSources } from './saved-state-resolver';
 import { createStatusStore } from './status-store';
 import { createSyncController, STALE_AFTER_MS, type SyncController } from './sync-controller';
@@ -55,7 +56,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     scopes: spotifyConfig.scopes,
     identity: browser.identity,
     store: indexedDbSessionStore,
-    onSessionEnded: (error) => void account.endSession(error.message).then(() => tabBadges.refreshAll()),
+    onSessionEnded: (error) => void account.endSession(error.message, error.problem).then(() => tabBadges.refreshAll()),
   });
   const account = createAccountController(auth, status);
   const api = createSpotifyApi({
@@ -109,8 +110,8 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     api,
     rateGate,
     signedInLibrary,
-    endSession: async (message) => {
-      await account.endSession(message);
+    endSession: async (message, problem) => {
+      await account.endSession(message, problem);
       await tabBadges.refreshAll();
     },
     scheduleResume: async (at) => {
@@ -119,6 +120,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     redrawBadges: () => tabBadges.refreshAll(),
     isOnline: () => navigator.onLine,
     writesSettled: () => actions.settled(),
+    problems: storedProblems,
   });
 
   const actions = createLibraryActions({
@@ -145,7 +147,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const handlers: RequestHandlers = {
     async signIn() {
       const signedIn = await account.signIn();
-      void sync.sync();
+      void sync.sync({ userAsked: true });
       await tabBadges.refreshAll();
       return signedIn;
     },
@@ -158,7 +160,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
       if (rateGate.blockedUntil() > Date.now()) {
         throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(rateGate.blockedUntil())}.`);
       }
-      void sync.sync();
+      void sync.sync({ userAsked: true });
       return null;
     },
     async popupOpened() {

@@ -5,13 +5,16 @@ import {
   NetworkError,
   NotSignedInError,
   RateLimitedError,
+  RefusedError,
   ServerError,
   SessionEndedError,
   UnexpectedResponseError,
+  type SpotifyProblem,
 } from '../spotify/errors';
 import type { RateGate } from '../spotify/rate-gate';
 import { formatClockTime } from '../format';
 import type { SyncStatus } from '../status';
+import { holdsAutomaticSync, REFUSAL_RETRY_MS, type ProblemStore } from './problem-store';
 import type { StatusStore } from './status-store';
 
 /** SPEC §4: opening the popup syncs when the last sync is older than this. */
@@ -32,8 +35,8 @@ export interface SyncControllerDeps {
   rateGate: RateGate;
   /** The signed-in account's library, or null when signed out. */
   signedInLibrary(): Promise<LibraryDb | null>;
-  /** Called when the refresh token stopped working. */
-  endSession(message: string): Promise<void>;
+  /** Called when the refresh token stopped working; `problem` when the user has a refusal to fix. */
+  endSession(message: string, problem?: SpotifyProblem): Promise<void>;
   /** Schedules the one-shot alarm that resumes a paused sync. */
   scheduleResume(at: number): Promise<void>;
   /** The cache changed (already counted in `libraryVersion`): badges redraw. */
@@ -41,13 +44,20 @@ export interface SyncControllerDeps {
   isOnline(): boolean;
   /** Resolves when no Save or Remove is on its way to Spotify. */
   writesSettled(): Promise<void>;
+  /** The development-mode refusal that stands (SPEC §3): no automatic sync before its retry time. */
+  problems: ProblemStore;
   now?: () => number;
   sync?: (options: SyncOptions) => Promise<SyncResult>;
 }
 
+export interface SyncRequest {
+  /** "Sync now" or a sign-in: asks Spotify even while a development-mode refusal stands. */
+  userAsked?: boolean;
+}
+
 export interface SyncController {
   /** "Sync now", alarms, sign-in: runs a sync unless one is running (then joins it). */
-  sync(): Promise<void>;
+  sync(request?: SyncRequest): Promise<void>;
   /**
    * Popup opened, or the service worker started: sync if the last one is older than five
    * minutes, or was cut short (a stopped worker leaves the state at 'syncing').
@@ -70,10 +80,12 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   const runSync = deps.sync ?? syncSavedTracks;
   let running: Promise<void> | null = null;
 
-  async function run(): Promise<void> {
+  async function run({ userAsked = false }: SyncRequest): Promise<void> {
     await deps.writesSettled();
     const db = await deps.signedInLibrary();
     if (!db) return;
+    // A refusal is not fixed by asking again: at most one try an hour, unless the user asks.
+    if (!userAsked && holdsAutomaticSync(await deps.problems.current(), now())) return;
     if (deps.rateGate.blockedUntil() > now()) {
       await pauseForRateLimit(new RateLimitedError(deps.rateGate.blockedUntil(), deps.rateGate.quotaExceeded()));
       return;
@@ -111,6 +123,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
           }
         },
       });
+      await deps.problems.clear();
       const after = await readLibrarySummary(db);
       const changed = result.kind !== 'unchanged' || !before.complete;
       // One update: a page that sees 'ready' also sees the version of the library it ends with.
@@ -151,7 +164,13 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     };
 
     if (error instanceof RateLimitedError) return pauseForRateLimit(error);
-    if (error instanceof SessionEndedError) return deps.endSession(error.message);
+    if (error instanceof RefusedError) {
+      const retryAt = now() + REFUSAL_RETRY_MS;
+      await deps.problems.report(error.problem, retryAt);
+      await deps.scheduleResume(retryAt);
+      return failed('error', `${error.message} Tracklight asks again at ${formatClockTime(retryAt)}, or when you choose Sync now.`);
+    }
+    if (error instanceof SessionEndedError) return deps.endSession(error.message, error.problem);
     if (error instanceof NotSignedInError) return;
     if (error instanceof NetworkError) {
       return failed('offline', 'Offline: Spotify could not be reached. Your cached library still works; the sync resumes when you are back online.');
@@ -167,8 +186,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   }
 
   const controller: SyncController = {
-    sync() {
-      running ??= run().finally(() => {
+    sync(request = {}) {
+      running ??= run(request).finally(() => {
         running = null;
       });
       return running;
