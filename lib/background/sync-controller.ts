@@ -135,7 +135,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
           progress: null,
           partial: false,
           lastSyncedAt: after.lastSyncedAt ?? now(),
-          message: result.skipped > 0 ? skippedMessage(result.skipped) : null,
+          message: placesMessage(result),
         },
         libraryVersion: changed ? current.libraryVersion + 1 : current.libraryVersion,
       }));
@@ -214,8 +214,22 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   return controller;
 }
 
-function skippedMessage(skipped: number): string {
-  return skipped === 1
-    ? '1 saved item could not be read from Spotify and was skipped.'
-    : `${skipped} saved items could not be read from Spotify and were skipped.`;
+/** What the library lacks of what Spotify counts, in words; null when nothing. */
+function placesMessage({ skipped, unavailable }: Pick<SyncResult, 'skipped' | 'unavailable'>): string | null {
+  const sentences: string[] = [];
+  if (skipped > 0) {
+    sentences.push(
+      skipped === 1
+        ? '1 saved item could not be read from Spotify and was skipped.'
+        : `${skipped} saved items could not be read from Spotify and were skipped.`,
+    );
+  }
+  if (unavailable > 0) {
+    sentences.push(
+      unavailable === 1
+        ? 'Spotify counts 1 more saved track that it no longer sends (no longer available).'
+        : `Spotify counts ${unavailable} more saved tracks that it no longer sends (no longer available).`,
+    );
+  }
+  return sentences.length > 0 ? sentences.join(' ') : null;
 }

@@ -83,6 +83,11 @@ export class SavedLibrary {
     for (const position of random.shuffle(candidates).slice(0, countOrIds)) this.#unavailable.add(this.#items[position]);
   }
 
+  /** Saved items the pages leave out, local files included. */
+  get unavailableCount(): number {
+    return this.#unavailable.size;
+  }
+
   /** Saved tracks the pages leave out. */
   unavailableIds(): string[] {
     return this.savedIds().filter((id) => this.#unavailable.has(this.#savedById.get(id)));

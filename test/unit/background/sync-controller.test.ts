@@ -57,7 +57,7 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
   return { controller, status, calls };
 }
 
-const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, total: 100, durationMs: 10 };
+const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, unavailable: 0, total: 100, durationMs: 10 };
 
 describe('createSyncController', () => {
   it('ends ready with the time of the sync and, in the same update, the new library version', async () => {
@@ -74,10 +74,15 @@ describe('createSyncController', () => {
     expect(calls.changed).toBe(1);
   });
 
-  it('counts skipped items in words', async () => {
-    const { controller, status } = await harness({ ...done, skipped: 2 });
+  it.each<[string, Pick<SyncResult, 'skipped' | 'unavailable'>, string | null]>([
+    ['nothing missing', { skipped: 0, unavailable: 0 }, null],
+    ['skipped items', { skipped: 2, unavailable: 0 }, '2 saved items could not be read from Spotify and were skipped.'],
+    ['tracks Spotify counts but does not send', { skipped: 0, unavailable: 27 }, 'Spotify counts 27 more saved tracks that it no longer sends (no longer available).'],
+    ['one of each', { skipped: 1, unavailable: 1 }, '1 saved item could not be read from Spotify and was skipped. Spotify counts 1 more saved track that it no longer sends (no longer available).'],
+  ])('says in words what the library lacks: %s', async (_, places, message) => {
+    const { controller, status } = await harness({ ...done, ...places });
     await controller.sync();
-    expect((await status.get()).sync.message).toBe('2 saved items could not be read from Spotify and were skipped.');
+    expect((await status.get()).sync.message).toBe(message);
   });
 
   it.each<[string, Error, string, RegExp]>([
