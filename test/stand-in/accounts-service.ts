@@ -12,6 +12,7 @@
  *   refresh tokens expire six months after the sign-in that gave them, by `standIn.clock`
  *                                     (Spotify, from July 2026): invalid_grant "Refresh token expired"
  *   auth.tokenRefusesClient = true    the token endpoint answers invalid_client to every app
+ *   auth.registerRedirectUri(id, uri) the app's owner adds a redirect URI in the dashboard
  *   auth.rotateRefreshTokens = true   refresh responses carry a new refresh token
  *   auth.issueTokens({ scope })       tokens without the browser dance, for unit tests
  *   auth.pkceExchanges, auth.issuedAccessTokens, auth.refreshCount   for assertions
@@ -141,6 +142,13 @@ export class AccountsService {
 
   revokeAccessTokens(): void {
     for (const token of this.#accessTokens.values()) token.revoked = true;
+  }
+
+  /** Adds an exact redirect URI to a registered app (as its owner does in the dashboard). */
+  registerRedirectUri(clientId: string, redirectUri: string): void {
+    const client = this.#clients.get(clientId);
+    if (!client) throw new Error(`no app ${clientId}`);
+    client.redirectUris = [...(client.redirectUris ?? []), redirectUri];
   }
 
   revokeRefreshTokens(): void {
