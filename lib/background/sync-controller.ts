@@ -168,7 +168,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       const retryAt = now() + REFUSAL_RETRY_MS;
       await deps.problems.report(error.problem, retryAt);
       await deps.scheduleResume(retryAt);
-      return failed('error', `${error.message} Tracklight asks again at ${formatClockTime(retryAt)}, or when you choose Sync now.`);
+      // The why and the fix are the pages' [data-problem]; this line says what happens next.
+      return failed('error', `Spotify refused the sync. Tracklight asks again at ${formatClockTime(retryAt)}, or when you choose Sync now.`);
     }
     if (error instanceof SessionEndedError) return deps.endSession(error.message, error.problem);
     if (error instanceof NotSignedInError) return;

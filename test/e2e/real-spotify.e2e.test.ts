@@ -68,6 +68,7 @@ describe('development-mode refusals', () => {
     expect(await popup.problem.innerText()).toMatch(/sign in again/i);
     expect(await popup.signInButton.isVisible()).toBe(true);
     expect(await popup.page.locator('.sign-in [role="alert"]').count()).toBe(0);
+    expect(await popup.seriousAccessibilityViolations()).toEqual([]);
     // The profile was asked for once, refused, and nothing else was sent.
     expect(world.standIn.requests.filter(isApiRequest).map((request) => `${request.status} ${request.path}`)).toEqual(['403 /v1/me']);
 

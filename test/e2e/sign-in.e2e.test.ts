@@ -75,6 +75,7 @@ describe('signing in', () => {
     await problem.waitFor();
     expect(await problem.locator('code').textContent()).toBe(redirectUri);
     expect(await problem.getByRole('button', { name: 'Copy redirect URI' }).isVisible()).toBe(true);
+    expect(await popup.seriousAccessibilityViolations()).toEqual([]);
     // The sign-in's own message would only repeat it.
     expect(await popup.page.locator('.sign-in [role="alert"]').count()).toBe(0);
 
