@@ -52,8 +52,7 @@ export default defineConfig({
                 strict_min_version: '140.0',
                 data_collection_permissions: { required: ['none'] },
               },
-              // Android gained data_collection_permissions in 142.
-              gecko_android: { strict_min_version: '142.0' },
+              // No gecko_android: Firefox for Android has no identity API, so sign-in cannot work there.
             },
           }
         : {}),

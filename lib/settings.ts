@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { SiteId } from './matching/sites';
 import type { PacerRecord } from './spotify/pacer';
+import type { SpotifyProblem } from './spotify/errors';
 
 /**
  * Every setting and every small piece of shared state, declared in one place with its default.
@@ -42,6 +43,22 @@ export const libraryAccountSetting = storage.defineItem<AccountRef | null>('loca
 
 /** A message the popup shows after a sign-in problem or an ended session, until the next sign-in. */
 export const authNoticeSetting = storage.defineItem<string | null>('local:authNotice', {
+  fallback: null,
+  version: 1,
+});
+
+/** A development-mode refusal the user has to fix (SPEC §3), as the pages explain it. */
+export interface ProblemNotice {
+  problem: SpotifyProblem;
+  /** When Tracklight may ask Spotify again on its own (epoch ms); null: only when the user acts. */
+  retryAt: number | null;
+}
+
+/**
+ * The refusal that stands, until a sync or a sign-in succeeds or the user signs out. Kept in
+ * `storage.local`, so "at most one try an hour" holds across restarts of the worker and browser.
+ */
+export const spotifyProblemSetting = storage.defineItem<ProblemNotice | null>('local:spotifyProblem', {
   fallback: null,
   version: 1,
 });

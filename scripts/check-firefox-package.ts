@@ -2,7 +2,7 @@
  * `npm run lint:firefox` (part of `npm test`): the Firefox add-on as it would go to AMO.
  * `wxt zip -b firefox` makes the add-on zip and the sources zip AMO asks for; then
  *  - `web-ext lint` on the add-on zip's content, where a warning fails like an error (AMO
- *    shows warnings to its reviewers);
+ *    shows warnings to its reviewers), but for the one in ANDROID_NOT_CLAIMED;
  *  - the sources zip, built on its own with this checkout's node_modules (what `npm ci`
  *    installs from its package-lock.json), must give the add-on's files byte for byte.
  */
@@ -16,6 +16,36 @@ const root = resolve(import.meta.dirname, '..');
 const { name, version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 const addonZip = join(root, '.output', `${name}-${version}-firefox.zip`);
 const sourcesZip = join(root, '.output', `${name}-${version}-sources.zip`);
+
+interface LintMessage {
+  code: string;
+  message: string;
+  description: string;
+}
+
+/**
+ * The manifest has no `gecko_android` on purpose: Firefox for Android has no identity API to
+ * sign in with, and AMO marks an add-on Android-compatible only when that key is there (Mozilla
+ * add-ons blog, 2023-10-05, "Changes to Android extension signing"). Without it, the linter
+ * takes `gecko.strict_min_version` (140) for Android too and warns that
+ * `data_collection_permissions` needs Android 142: about a platform the add-on does not claim.
+ */
+const ANDROID_NOT_CLAIMED = (warning: LintMessage) =>
+  warning.code === 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION' && warning.description.includes('data_collection_permissions');
+
+/** `web-ext lint`: any error, notice or warning fails, but the warning above. */
+function lint(sourceDir: string): void {
+  const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--no-config-discovery', '--output', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const report = JSON.parse(result.stdout) as { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
+  const findings = [...report.errors, ...report.notices, ...report.warnings.filter((warning) => !ANDROID_NOT_CLAIMED(warning))];
+  if (findings.length > 0) {
+    throw new Error(`web-ext lint: ${findings.map((finding) => `${finding.code}: ${finding.message} (${finding.description})`).join('\n')}`);
+  }
+}
 
 function run(command: string, args: string[], cwd: string): void {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
@@ -48,7 +78,7 @@ try {
 
   const addonDir = join(work, 'addon');
   await extract(addonZip, addonDir);
-  run('npx', ['web-ext', 'lint', '--source-dir', addonDir, '--no-config-discovery', '--warnings-as-errors'], root);
+  lint(addonDir);
 
   const sourcesDir = join(work, 'sources');
   await extract(sourcesZip, sourcesDir);
@@ -61,7 +91,7 @@ try {
   if (differing.length > 0) {
     throw new Error(`The sources zip does not build the add-on it ships with; these files differ: ${differing.sort().join(', ')}`);
   }
-  console.log(`✔ ${relative(root, addonZip)}: web-ext lint clean; ${relative(root, sourcesZip)} rebuilds its ${shipped.size} files exactly.`);
+  console.log(`✔ ${relative(root, addonZip)}: web-ext lint clean (Android not claimed); ${relative(root, sourcesZip)} rebuilds its ${shipped.size} files exactly.`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -7,6 +7,8 @@ interface LibraryCountsProps {
   count: number | null;
   /** Tracks cached. */
   total: number;
+  /** Saved tracks Spotify counts but does not return (SPEC §3): not in the library, said in words. */
+  unavailable: number;
   query: string;
   searchKind: SearchOutcome['kind'];
   filtered: boolean;
@@ -14,10 +16,10 @@ interface LibraryCountsProps {
 
 /**
  * How many tracks are listed, in words and as numbers (SPEC §6: `data-library-count`,
- * `data-library-total`). The numbers appear once the whole library is in, so a test or a
- * script reading them never sees the first screenful's count.
+ * `data-library-total`, `data-unavailable`). The numbers appear once the whole library is in,
+ * so a test or a script reading them never sees the first screenful's count.
  */
-export function LibraryCounts({ count, total, query, searchKind, filtered }: LibraryCountsProps) {
+export function LibraryCounts({ count, total, unavailable, query, searchKind, filtered }: LibraryCountsProps) {
   if (count === null) {
     return (
       <p class="library-counts" role="status">
@@ -26,8 +28,16 @@ export function LibraryCounts({ count, total, query, searchKind, filtered }: Lib
     );
   }
   return (
-    <p class="library-counts" role="status" data-library-count={count} data-library-total={total}>
+    <p class="library-counts" role="status" data-library-count={count} data-library-total={total} data-unavailable={unavailable}>
       {describe(count, total, query, searchKind, filtered)}
+      {unavailable > 0 && !filtered && (
+        <span class="unavailable-note">
+          {' '}
+          · Spotify counts {formatCount(unavailable)} more saved {unavailable === 1 ? 'track' : 'tracks'} but no longer
+          sends {unavailable === 1 ? 'it' : 'them'} (no longer available), so {unavailable === 1 ? 'it is' : 'they are'} not
+          listed
+        </span>
+      )}
     </p>
   );
 }

@@ -194,6 +194,7 @@ function LibraryContent({ status, data, openIn }: LibraryContentProps) {
         <LibraryCounts
           count={shown ? positions.length : null}
           total={total}
+          unavailable={data.summary.unavailable}
           query={query}
           searchKind={shown?.view.searchKind ?? 'all'}
           filtered={query.trim() !== '' || month !== null}

@@ -3,12 +3,13 @@ import { AccountBar } from '../../components/AccountBar';
 import { ClientIdForm } from '../../components/ClientIdForm';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { LocalDataSection } from '../../components/LocalDataSection';
+import { ProblemNotice } from '../../components/ProblemNotice';
 import { SetupSteps } from '../../components/SetupSteps';
 import { SiteSettings } from '../../components/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { clientIdSetting, openTracksInSetting, syncIntervalSetting } from '../../lib/settings';
+import { clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
@@ -16,6 +17,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const status = useStorageItem(appStatusItem);
   const syncInterval = useStorageItem(syncIntervalSetting);
   const openTracksIn = useStorageItem(openTracksInSetting);
+  const problem = useStorageItem(spotifyProblemSetting);
   const redirectUri = browser.identity.getRedirectURL();
 
   return (
@@ -28,6 +30,10 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           <AccountBar displayName={status.account.displayName} onSignOut={() => void send({ type: 'signOut' })} />
         )}
       </header>
+
+      {problem && (
+        <ProblemNotice problem={problem.problem} redirectUri={redirectUri} signedIn={status?.signedIn ?? false} />
+      )}
 
       <section aria-labelledby="setup-title">
         <h2 id="setup-title">Connect your own Spotify app</h2>

@@ -13,6 +13,7 @@ import { PopupFooter } from '../../components/popup/PopupFooter';
 import { SearchPanel } from '../../components/popup/SearchPanel';
 import { SyncStatus } from '../../components/popup/SyncStatus';
 import { startTrackRowsWorker } from './start-track-rows-worker';
+import { ProblemNotice } from '../../components/ProblemNotice';
 import { SignInPanel } from '../../components/SignInPanel';
 import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { isValidClientId, spotifyConfig } from '../../lib/config';
@@ -20,12 +21,13 @@ import { formatClockTime } from '../../lib/format';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
 import { currentFirstPage, firstPageItem } from '../../lib/popup/first-page';
 import { describeSync } from '../../lib/popup/sync-view';
-import { authNoticeSetting, clientIdSetting, openTracksInSetting } from '../../lib/settings';
+import { authNoticeSetting, clientIdSetting, openTracksInSetting, spotifyProblemSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const status = useStorageItem(appStatusItem);
   const notice = useStorageItem(authNoticeSetting);
+  const problem = useStorageItem(spotifyProblemSetting);
   const clientId = useStorageItem(clientIdSetting);
   const openIn = useStorageItem(openTracksInSetting) ?? 'web';
   const online = useOnline();
@@ -83,6 +85,14 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         )}
       </header>
       <SyncStatus view={sync} note={syncNote} onSyncNow={syncNow} />
+      {problem && (
+        <ProblemNotice
+          problem={problem.problem}
+          redirectUri={browser.identity.getRedirectURL()}
+          signedIn={status.signedIn}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
+      )}
       {status.signedIn && error && (
         <p class="notice error" role="alert">
           {error}
@@ -92,7 +102,8 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         <SignInPanel
           clientIdMissing={clientIdMissing}
           busy={busy}
-          notice={error ?? notice ?? null}
+          // A refusal is explained above, with its fix; the failed request's message would repeat it.
+          notice={problem ? null : (error ?? notice ?? null)}
           onSignIn={() => void run(() => send({ type: 'signIn' }))}
           onOpenOptions={() => void browser.runtime.openOptionsPage()}
         />

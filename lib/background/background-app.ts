@@ -19,6 +19,7 @@ import { createContainsChecker } from './contains-checker';
 import { createCrossSite, type CrossSite } from './cross-site';
 import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
+import { storedProblems } from './problem-store';
 import { resolveSavedState, type SavedStateSources } from './saved-state-resolver';
 import { createStatusStore } from './status-store';
 import { createSyncController, STALE_AFTER_MS, type SyncController } from './sync-controller';
@@ -52,7 +53,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     identity: browser.identity,
     store: indexedDbSessionStore,
     readProfile: (session) => api.get('/me', undefined, { session }),
-    onSessionEnded: (error) => void account.endSession(error.message).then(() => tabBadges.refreshAll()),
+    onSessionEnded: (error) => void account.endSession(error.message, error.problem).then(() => tabBadges.refreshAll()),
   });
   const account = createAccountController(auth, status);
   const api = createSpotifyApi({
@@ -106,8 +107,8 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     api,
     rateGate: async () => (await pacerOf()).gate(),
     signedInLibrary,
-    endSession: async (message) => {
-      await account.endSession(message);
+    endSession: async (message, problem) => {
+      await account.endSession(message, problem);
       await tabBadges.refreshAll();
     },
     scheduleResume: async (at) => {
@@ -116,6 +117,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     redrawBadges: () => tabBadges.refreshAll(),
     isOnline: () => navigator.onLine,
     writesSettled: () => actions.settled(),
+    problems: storedProblems,
   });
 
   const actions = createLibraryActions({
@@ -142,7 +144,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const handlers: RequestHandlers = {
     async signIn() {
       const signedIn = await account.signIn();
-      void sync.sync();
+      void sync.sync({ userAsked: true });
       await tabBadges.refreshAll();
       return signedIn;
     },
@@ -156,7 +158,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
       if (gate.until > Date.now()) {
         throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(gate.until)}.`);
       }
-      void sync.sync();
+      void sync.sync({ userAsked: true });
       return null;
     },
     async popupOpened() {

@@ -5,13 +5,16 @@ import {
   NetworkError,
   NotSignedInError,
   RateLimitedError,
+  RefusedError,
   ServerError,
   SessionEndedError,
   UnexpectedResponseError,
+  type SpotifyProblem,
 } from '../spotify/errors';
 import type { GateState } from '../spotify/pacer';
 import { formatClockTime } from '../format';
 import type { SyncStatus } from '../status';
+import { holdsAutomaticSync, REFUSAL_RETRY_MS, type ProblemStore } from './problem-store';
 import type { StatusStore } from './status-store';
 
 /** SPEC §4: opening the popup syncs when the last sync is older than this. */
@@ -35,8 +38,8 @@ export interface SyncControllerDeps {
   rateGate(): Promise<GateState>;
   /** The signed-in account's library, or null when signed out. */
   signedInLibrary(): Promise<LibraryDb | null>;
-  /** Called when the refresh token stopped working. */
-  endSession(message: string): Promise<void>;
+  /** Called when the refresh token stopped working; `problem` when the user has a refusal to fix. */
+  endSession(message: string, problem?: SpotifyProblem): Promise<void>;
   /** Schedules the one-shot alarm that resumes a paused sync. */
   scheduleResume(at: number): Promise<void>;
   /** The cache changed (already counted in `libraryVersion`): badges redraw. */
@@ -44,13 +47,20 @@ export interface SyncControllerDeps {
   isOnline(): boolean;
   /** Resolves when no Save or Remove is on its way to Spotify. */
   writesSettled(): Promise<void>;
+  /** The development-mode refusal that stands (SPEC §3): no automatic sync before its retry time. */
+  problems: ProblemStore;
   now?: () => number;
   sync?: (options: SyncOptions) => Promise<SyncResult>;
 }
 
+export interface SyncRequest {
+  /** "Sync now" or a sign-in: asks Spotify even while a development-mode refusal stands. */
+  userAsked?: boolean;
+}
+
 export interface SyncController {
   /** "Sync now", alarms, sign-in: runs a sync unless one is running (then joins it). */
-  sync(): Promise<void>;
+  sync(request?: SyncRequest): Promise<void>;
   /**
    * Popup opened, or the service worker started: sync if the last one is older than five
    * minutes, or was cut short (a stopped worker leaves the state at 'syncing').
@@ -73,10 +83,12 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   const runSync = deps.sync ?? syncSavedTracks;
   let running: Promise<void> | null = null;
 
-  async function run(): Promise<void> {
+  async function run({ userAsked = false }: SyncRequest): Promise<void> {
     await deps.writesSettled();
     const db = await deps.signedInLibrary();
     if (!db) return;
+    // A refusal is not fixed by asking again: at most one try an hour, unless the user asks.
+    if (!userAsked && holdsAutomaticSync(await deps.problems.current(), now())) return;
     const gate = await deps.rateGate();
     if (gate.until > now()) {
       await pauseForRateLimit(new RateLimitedError(gate.until, gate.quotaExceeded));
@@ -114,6 +126,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
           }
         },
       });
+      await deps.problems.clear();
       const after = await readLibrarySummary(db);
       const changed = result.kind !== 'unchanged' || !before.complete;
       // One update: a page that sees 'ready' also sees the version of the library it ends with.
@@ -125,7 +138,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
           progress: null,
           partial: false,
           lastSyncedAt: after.lastSyncedAt ?? now(),
-          message: result.skipped > 0 ? skippedMessage(result.skipped) : null,
+          message: placesMessage(result),
         },
         libraryVersion: changed ? current.libraryVersion + 1 : current.libraryVersion,
       }));
@@ -163,7 +176,14 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     };
 
     if (error instanceof RateLimitedError) return pauseForRateLimit(error);
-    if (error instanceof SessionEndedError) return deps.endSession(error.message);
+    if (error instanceof RefusedError) {
+      const retryAt = now() + REFUSAL_RETRY_MS;
+      await deps.problems.report(error.problem, retryAt);
+      await deps.scheduleResume(retryAt);
+      // The why and the fix are the pages' [data-problem]; this line says what happens next.
+      return failed('error', `Spotify refused the sync. Tracklight asks again at ${formatClockTime(retryAt)}, or when you choose Sync now.`);
+    }
+    if (error instanceof SessionEndedError) return deps.endSession(error.message, error.problem);
     if (error instanceof NotSignedInError) return;
     if (error instanceof NetworkError) {
       return failed('offline', 'Offline: Spotify could not be reached. Your cached library still works; the sync resumes when you are back online.');
@@ -179,8 +199,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   }
 
   const controller: SyncController = {
-    sync() {
-      running ??= run().finally(() => {
+    sync(request = {}) {
+      running ??= run(request).finally(() => {
         running = null;
       });
       return running;
@@ -208,8 +228,22 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   return controller;
 }
 
-function skippedMessage(skipped: number): string {
-  return skipped === 1
-    ? '1 saved item could not be read from Spotify and was skipped.'
-    : `${skipped} saved items could not be read from Spotify and were skipped.`;
+/** What the library lacks of what Spotify counts, in words; null when nothing. */
+function placesMessage({ skipped, unavailable }: Pick<SyncResult, 'skipped' | 'unavailable'>): string | null {
+  const sentences: string[] = [];
+  if (skipped > 0) {
+    sentences.push(
+      skipped === 1
+        ? '1 saved item could not be read from Spotify and was skipped.'
+        : `${skipped} saved items could not be read from Spotify and were skipped.`,
+    );
+  }
+  if (unavailable > 0) {
+    sentences.push(
+      unavailable === 1
+        ? 'Spotify counts 1 more saved track that it no longer sends (no longer available).'
+        : `Spotify counts ${unavailable} more saved tracks that it no longer sends (no longer available).`,
+    );
+  }
+  return sentences.length > 0 ? sentences.join(' ') : null;
 }

@@ -1,4 +1,5 @@
 import { generationRange, type LibraryDb } from './db';
+import { isUnavailableKey } from './slots';
 import { slotKeysOfRows } from './track-rows';
 
 /** The published library as the removal search needs it: slot keys in order and where each lives. */
@@ -6,7 +7,10 @@ export interface CachedOrder {
   keys: string[];
   /** Chunk seq of each slot, so removals are applied without looking anything up. */
   seqs: number[];
+  /** Position of each slot a page can return (unavailable ones are never returned, so never looked up). */
   positionOf: Map<string, number>;
+  /** Unavailable slots before each position: `unavailableBefore[i]` counts those in [0, i). */
+  unavailableBefore: Uint32Array;
 }
 
 /**
@@ -19,14 +23,18 @@ export async function loadCachedOrder(db: LibraryDb): Promise<CachedOrder> {
   const meta = await transaction.objectStore('meta').get('library');
   const chunks =
     meta?.key === 'library' ? await transaction.objectStore('trackChunks').getAll(generationRange(meta.generation)) : [];
-  const order: CachedOrder = { keys: [], seqs: [], positionOf: new Map() };
+  const keys: string[] = [];
+  const seqs: number[] = [];
+  const positionOf = new Map<string, number>();
   for (const chunk of chunks) {
     for (const key of slotKeysOfRows(chunk)) {
       // A repeated key (two skipped items saved in the same second) keeps its first place.
-      if (!order.positionOf.has(key)) order.positionOf.set(key, order.keys.length);
-      order.keys.push(key);
-      order.seqs.push(chunk.seq);
+      if (!isUnavailableKey(key) && !positionOf.has(key)) positionOf.set(key, keys.length);
+      keys.push(key);
+      seqs.push(chunk.seq);
     }
   }
-  return order;
+  const unavailableBefore = new Uint32Array(keys.length + 1);
+  keys.forEach((key, index) => (unavailableBefore[index + 1] = unavailableBefore[index]! + (isUnavailableKey(key) ? 1 : 0)));
+  return { keys, seqs, positionOf, unavailableBefore };
 }

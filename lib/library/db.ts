@@ -44,21 +44,44 @@ export interface LibraryMeta {
   complete: boolean;
   /** Tracks kept. */
   total: number;
-  /** Places in the server's list, skipped items included: what `total` in a page counts. */
+  /**
+   * Places in the server's list, skipped items and unavailable places included: what `total`
+   * in a page counts.
+   */
   serverTotal: number;
   lastSyncedAt: number | null;
   /** Bumped by every change, so open pages know to reload. */
   version: number;
   /** Chunks in display order (newest saved first). */
   chunks: ChunkInfo[];
-  /** Keys of the first HEAD_SLOTS slots. */
+  /**
+   * Keys of the items page 0 returned at the last sync: of the first HEAD_SLOTS slots, those
+   * not unavailable. (After a Save or Remove in the extension, the cache's own first slots.)
+   */
   head: string[];
+}
+
+/** How a library's places divide (SPEC §3, §9): tracks kept, items skipped, places never returned. */
+export interface LibraryPlaces {
+  /** Tracks cached. */
+  total: number;
+  /** Items Spotify lists that could not be kept (`track: null`…). */
+  skipped: number;
+  /** Places Spotify counts in `total` but returns no item for. */
+  unavailable: number;
+}
+
+export function placesOf(meta: Pick<LibraryMeta, 'total' | 'serverTotal' | 'chunks'>): LibraryPlaces {
+  const unavailable = meta.chunks.reduce((sum, info) => sum + (info.unavailable ?? 0), 0);
+  return { total: meta.total, skipped: meta.serverTotal - meta.total - unavailable, unavailable };
 }
 
 export interface ChunkInfo {
   seq: number;
   tracks: number;
   slots: number;
+  /** Of its slots, places Spotify counts but never returns (slots.ts, unavailableSlot); absent before issue #12. */
+  unavailable?: number;
   /** `added_at` of its last slot: where a track saved at a given time belongs. */
   oldestAddedAt: string;
 }

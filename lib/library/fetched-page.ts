@@ -1,8 +1,12 @@
 import { fetchSavedTracksPage, type SavedTracksPage } from '../spotify/saved-tracks';
-import { holeSlot, trackSlot, type Slot } from './slots';
+import { holeSlot, trackSlot, unavailableSlot, type Slot } from './slots';
 import type { SyncContext } from './sync-context';
 
-/** One page of `GET /me/tracks` as slots in server order, with the total it was read at. */
+/**
+ * One page of `GET /me/tracks` as slots in server order, with the total it was read at:
+ * always min(50, total − offset) of them, a page that came back short filled up with
+ * unavailable slots at its end.
+ */
 export interface FetchedPage {
   offset: number;
   total: number;
@@ -19,7 +23,14 @@ function slotsOfPage(page: SavedTracksPage): Slot[] {
   const slots = page.items.map(trackSlot);
   // Ascending indexes: each insert lands where the server had the skipped item.
   for (const skipped of page.skippedItems) slots.splice(skipped.index, 0, holeSlot(skipped.addedAt));
+  const lastAddedAt = slots.at(-1)?.addedAt ?? '';
+  for (let missing = 0; missing < page.unavailable; missing++) slots.push(unavailableSlot(lastAddedAt));
   return slots;
+}
+
+/** The slots Spotify sent items for, each with its index in the page. */
+export function returnedSlots(page: FetchedPage): Slot[] {
+  return page.slots.filter((slot) => !slot.unavailable);
 }
 
 export function keysOf(slots: readonly Slot[]): string[] {

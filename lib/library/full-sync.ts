@@ -1,5 +1,13 @@
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
-import { CHUNK_SLOTS, type FullSyncCheckpoint, type LibraryDb, type StagedPageRecord, type TrackChunkRecord } from './db';
+import {
+  CHUNK_SLOTS,
+  placesOf,
+  type FullSyncCheckpoint,
+  type LibraryDb,
+  type LibraryPlaces,
+  type StagedPageRecord,
+  type TrackChunkRecord,
+} from './db';
 import { fetchPage, keysOf, type FetchedPage } from './fetched-page';
 import { GenerationIndex } from './generation-index';
 import {
@@ -24,11 +32,9 @@ import { decodeList, encodeList } from './track-rows';
 const MAX_PASSES = 3;
 const PAGES_PER_CHUNK = CHUNK_SLOTS / SAVED_TRACKS_PAGE_SIZE;
 
-export interface FullSyncSummary {
+export interface FullSyncSummary extends LibraryPlaces {
   added: number;
   removed: number;
-  total: number;
-  skipped: number;
 }
 
 /**
@@ -247,7 +253,7 @@ async function publish(
   report(context, checkpoint, 'saving');
   await index.catchUp(context.db, checkpoint.assembledChunks);
   const { meta, added, removed } = await publishGeneration(context.db, { index, serverTotal, syncedAt: context.now() });
-  return { added, removed, total: meta.total, skipped: meta.serverTotal - meta.total };
+  return { added, removed, ...placesOf(meta) };
 }
 
 /**
@@ -299,7 +305,7 @@ function stagedRecord(checkpoint: FullSyncCheckpoint, page: FetchedPage): Staged
 function concatenate(pages: readonly SlotList[]): SlotList {
   const list: SlotList = { tracks: [], holes: [] };
   for (const page of pages) {
-    for (const hole of page.holes) list.holes.push({ before: list.tracks.length + hole.before, addedAt: hole.addedAt });
+    for (const hole of page.holes) list.holes.push({ ...hole, before: list.tracks.length + hole.before });
     for (const track of page.tracks) list.tracks.push(track);
   }
   return list;

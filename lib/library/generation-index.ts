@@ -1,6 +1,6 @@
 import { BucketBuilder } from './buckets';
 import { HEAD_SLOTS, type ChunkInfo, type LibraryDb } from './db';
-import { slotsOf, type Slot, type SlotList } from './slots';
+import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
 import { decodeList } from './track-rows';
 
 /** Chunks per read when catching up: ~2.7 MB of records at 1,000 tracks a chunk. */
@@ -22,8 +22,10 @@ export class GenerationIndex {
   readonly chunks: ChunkInfo[] = [];
   /** Chunks without a slot (an empty library still assembles its one empty page). */
   readonly emptyChunks: number[] = [];
-  /** Keys of the first HEAD_SLOTS slots. */
+  /** Keys of the items among the first HEAD_SLOTS slots (db.ts, LibraryMeta.head). */
   readonly head: string[] = [];
+  /** Slots seen of the first HEAD_SLOTS. */
+  #headPlaces = 0;
   #next = 0;
 
   constructor(readonly gen: number) {
@@ -43,7 +45,9 @@ export class GenerationIndex {
       return;
     }
     for (const track of list.tracks) this.buckets.add(track, seq);
-    for (const slot of slots.slice(0, HEAD_SLOTS - this.head.length)) this.head.push(slot.key);
+    const headSlots = slots.slice(0, HEAD_SLOTS - this.#headPlaces);
+    this.#headPlaces += headSlots.length;
+    this.head.push(...returnedKeysOf(headSlots));
     this.chunks.push(chunkInfoOf(seq, list, slots.at(-1)!.addedAt));
   }
 
@@ -63,5 +67,6 @@ export class GenerationIndex {
 }
 
 export function chunkInfoOf(seq: number, list: SlotList, oldestAddedAt: string): ChunkInfo {
-  return { seq, tracks: list.tracks.length, slots: list.tracks.length + list.holes.length, oldestAddedAt };
+  const unavailable = list.holes.filter((hole) => hole.unavailable).length;
+  return { seq, tracks: list.tracks.length, slots: list.tracks.length + list.holes.length, unavailable, oldestAddedAt };
 }

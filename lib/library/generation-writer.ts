@@ -12,7 +12,7 @@ import {
 } from './db';
 import { chunkInfoOf, type GenerationIndex } from './generation-index';
 import { readLibraryMeta } from './meta-records';
-import { slotsOf, type Slot, type SlotList } from './slots';
+import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
 import { encodeList } from './track-rows';
 import { inWriteTransaction } from './write-transaction';
 
@@ -85,7 +85,7 @@ export function writeChunk(db: LibraryDb, chunk: ChunkWrite, checkpoint: FullSyn
           chunks,
           total: chunks.reduce((sum, info) => sum + info.tracks, 0),
           serverTotal: chunks.reduce((sum, info) => sum + info.slots, 0),
-          head: seq === chunks[0]!.seq ? slots.slice(0, HEAD_SLOTS).map((slot) => slot.key) : meta.head,
+          head: seq === chunks[0]!.seq ? returnedKeysOf(slots.slice(0, HEAD_SLOTS)) : meta.head,
           version: meta.version + 1,
         }),
       );

@@ -1,8 +1,9 @@
 import { searchKeyOf } from '../search/search-key';
 import { BucketEditor } from './bucket-editor';
+import { chunkInfoOf } from './generation-index';
 import { CHUNK_SLOTS, HEAD_SLOTS, type ChunkInfo, type LibraryMeta } from './db';
 import type { EditTransaction } from './edit-transaction';
-import { slotListOf, slotsOf, trackSlot, type Slot } from './slots';
+import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
 import { decodeList, encodeList } from './track-rows';
 import type { StoredTrack } from './types';
 
@@ -109,8 +110,12 @@ export class LibraryEditor {
     await this.#insertInto(chunk, index < 0 ? chunk.slots.length : index, [trackSlot(track)]);
   }
 
-  /** Writes everything changed and the new meta record; returns the meta. */
-  async commit(options: { serverTotal?: number; syncedAt?: number } = {}): Promise<LibraryMeta> {
+  /**
+   * Writes everything changed and the new meta record; returns the meta. A sync passes the
+   * keys page 0 returned as `head`: with unavailable places in it, the cache's first slots
+   * (which stand where its pages once ended) need not show them.
+   */
+  async commit(options: { serverTotal?: number; syncedAt?: number; head?: string[] } = {}): Promise<LibraryMeta> {
     const trackStore = this.transaction.objectStore('trackChunks');
     const searchStore = this.transaction.objectStore('searchChunks');
     const gen = this.meta.generation;
@@ -125,16 +130,11 @@ export class LibraryEditor {
       const list = slotListOf(chunk.slots);
       const keys = chunk.searchKeys.filter((key): key is string => key !== null);
       writes.push(trackStore.put({ gen, seq: chunk.seq, ...encodeList(list) }), searchStore.put({ gen, seq: chunk.seq, keys }));
-      this.#directory.push({
-        seq: chunk.seq,
-        tracks: list.tracks.length,
-        slots: chunk.slots.length,
-        oldestAddedAt: chunk.slots.at(-1)!.addedAt,
-      });
+      this.#directory.push(chunkInfoOf(chunk.seq, list, chunk.slots.at(-1)!.addedAt));
     }
     this.#directory.sort((a, b) => a.seq - b.seq);
     writes.push(this.#buckets.flush());
-    const head = await this.#headKeys();
+    const head = options.head ?? (await this.#headKeys());
     await Promise.all(writes);
 
     const meta: LibraryMeta = {
@@ -193,14 +193,11 @@ export class LibraryEditor {
   }
 
   async #headKeys(): Promise<string[]> {
-    const head: string[] = [];
+    const first: Slot[] = [];
     for (const info of this.#directory) {
-      const chunk = await this.#chunk(info.seq);
-      for (const slot of chunk?.slots ?? []) {
-        if (head.length === HEAD_SLOTS) return head;
-        head.push(slot.key);
-      }
+      if (first.length >= HEAD_SLOTS) break;
+      first.push(...((await this.#chunk(info.seq))?.slots.slice(0, HEAD_SLOTS - first.length) ?? []));
     }
-    return head;
+    return returnedKeysOf(first);
   }
 }

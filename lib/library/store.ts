@@ -1,5 +1,5 @@
 import { bucketOf } from './buckets';
-import { generationRange, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
+import { generationRange, placesOf, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
 import { decodeTrack, uriOfRow } from './track-rows';
 import type { StoredTrack } from './types';
 
@@ -21,14 +21,17 @@ export interface LibrarySummary {
   lastSyncedAt: number | null;
   /** Changes with every write: a page holding data read at another version should reload. */
   version: number;
+  /** Saved tracks Spotify counts in `total` but does not return (SPEC §3, §6 `data-unavailable`). */
+  unavailable: number;
 }
 
-const EMPTY_SUMMARY: LibrarySummary = { total: 0, complete: false, lastSyncedAt: null, version: 0 };
+const EMPTY_SUMMARY: LibrarySummary = { total: 0, complete: false, lastSyncedAt: null, version: 0, unavailable: 0 };
 
 export async function readLibrarySummary(db: LibraryDb): Promise<LibrarySummary> {
   const meta = await db.get('meta', 'library');
   if (meta?.key !== 'library') return EMPTY_SUMMARY;
-  return { total: meta.total, complete: meta.complete, lastSyncedAt: meta.lastSyncedAt, version: meta.version };
+  const { total, complete, lastSyncedAt, version } = meta;
+  return { total, complete, lastSyncedAt, version, unavailable: placesOf(meta).unavailable };
 }
 
 /** Tracks per chunk in display order, with the version they belong to (for virtual lists). */

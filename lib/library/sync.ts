@@ -1,6 +1,6 @@
 import { asBackground, type SpotifyApi } from '../spotify/api-client';
 import { MAX_IN_FLIGHT } from '../spotify/pacer';
-import type { LibraryDb } from './db';
+import { placesOf, type LibraryDb, type LibraryPlaces } from './db';
 import { runFullSync } from './full-sync';
 import { runIncrementalSync } from './incremental-sync';
 import { readCheckpoint, readLibraryMeta } from './meta-records';
@@ -17,16 +17,12 @@ export interface SyncOptions {
   now?: () => number;
 }
 
-export interface SyncResult {
+export interface SyncResult extends LibraryPlaces {
   kind: 'full' | 'incremental' | 'unchanged';
   /** Requests this call sent, retries included. */
   requests: number;
   added: number;
   removed: number;
-  /** Items Spotify lists that could not be kept (`track: null`…). */
-  skipped: number;
-  /** Tracks cached now. */
-  total: number;
   durationMs: number;
 }
 
@@ -75,7 +71,7 @@ async function runSync(options: SyncOptions): Promise<SyncResult> {
   };
   const startedAt = now();
   const requestsBefore = options.api.requestCount;
-  const finish = (kind: SyncResult['kind'], counts: Pick<SyncResult, 'added' | 'removed' | 'skipped' | 'total'>): SyncResult => ({
+  const finish = (kind: SyncResult['kind'], counts: Pick<SyncResult, 'added' | 'removed' | keyof LibraryPlaces>): SyncResult => ({
     kind,
     requests: options.api.requestCount - requestsBefore,
     durationMs: now() - startedAt,
@@ -87,7 +83,7 @@ async function runSync(options: SyncOptions): Promise<SyncResult> {
 
   const outcome = await runIncrementalSync(context, meta);
   if (outcome.kind === 'unchanged') {
-    return finish('unchanged', { added: 0, removed: 0, skipped: meta.serverTotal - meta.total, total: meta.total });
+    return finish('unchanged', { added: 0, removed: 0, ...placesOf(meta) });
   }
   if (outcome.kind === 'incremental') return finish('incremental', outcome);
   return finish('full', await runFullSync(context, outcome.opening));

@@ -1,4 +1,4 @@
-import { slotKeyOf, type Hole, type SlotList } from './slots';
+import { slotKeyOf, unavailableKeyOf, type Hole, type SlotList } from './slots';
 import type { StoredTrack } from './types';
 
 /**
@@ -100,11 +100,12 @@ export function decodeList(list: RowList): SlotList {
 /** Slot keys in order, straight from the rows: the removal search needs no track objects. */
 export function slotKeysOfRows(list: RowList): string[] {
   const keys: string[] = [];
+  const keyOfHole = (hole: Hole) => (hole.unavailable ? unavailableKeyOf(hole.addedAt) : slotKeyOf('', hole.addedAt));
   let hole = 0;
   list.rows.forEach((row, index) => {
-    while (hole < list.holes.length && list.holes[hole]!.before <= index) keys.push(slotKeyOf('', list.holes[hole++]!.addedAt));
+    while (hole < list.holes.length && list.holes[hole]!.before <= index) keys.push(keyOfHole(list.holes[hole++]!));
     keys.push(slotKeyOf(uriOfRow(row), row[11]));
   });
-  while (hole < list.holes.length) keys.push(slotKeyOf('', list.holes[hole++]!.addedAt));
+  while (hole < list.holes.length) keys.push(keyOfHole(list.holes[hole++]!));
   return keys;
 }

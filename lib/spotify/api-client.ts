@@ -1,7 +1,8 @@
 import {
-  HttpError,
   NetworkError,
   RateLimitedError,
+  readErrorBody,
+  refusalError,
   ServerError,
   SpotifyApiError,
   UnexpectedResponseError,
@@ -130,8 +131,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       if (response.status === 429) {
         // Closes the gate before the body is read, so no other request starts meanwhile.
         ticket.rateLimited(retryAfterMs(response));
-        const body = await readJson(response).catch(() => undefined);
-        const quotaExceeded = errorReason(body) === 'QUOTA_EXCEEDED';
+        const quotaExceeded = (await readErrorBody(response)).reason === 'QUOTA_EXCEEDED';
         if (quotaExceeded) pacer.closeGate(pacer.gate().until, true);
         if (quotaExceeded || ++rateLimits > MAX_RATE_LIMIT_RETRIES) {
           throw new RateLimitedError(pacer.gate().until, quotaExceeded);
@@ -151,10 +151,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
         await sleep(backoffDelay(failures++));
         continue;
       }
-      if (!response.ok) {
-        const body = await readJson(response).catch(() => undefined);
-        throw new HttpError(response.status, errorMessage(body) ?? `Spotify refused the request (HTTP ${response.status})`);
-      }
+      if (!response.ok) throw refusalError(response.status, await readErrorBody(response));
       try {
         return await readJson(response);
       } catch (error) {
@@ -208,22 +205,6 @@ async function readJson(response: Response): Promise<unknown> {
 export function retryAfterMs(response: Response): number {
   const seconds = Number(response.headers.get('Retry-After'));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-}
-
-function errorBody(body: unknown): Record<string, unknown> | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const error = (body as { error?: unknown }).error;
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : undefined;
-}
-
-function errorReason(body: unknown): string | undefined {
-  const reason = errorBody(body)?.reason ?? (body as { reason?: unknown } | undefined)?.reason;
-  return typeof reason === 'string' ? reason : undefined;
-}
-
-function errorMessage(body: unknown): string | undefined {
-  const message = errorBody(body)?.message;
-  return typeof message === 'string' ? message : undefined;
 }
 
 function describe(error: unknown): string {

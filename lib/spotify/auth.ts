@@ -1,7 +1,15 @@
 import * as v from 'valibot';
 import type { AccountRef } from '../settings';
 import { retryAfterMs, type AccessTokens } from './api-client';
-import { NetworkError, NotSignedInError, RateLimitedError, SessionEndedError, UnexpectedResponseError } from './errors';
+import {
+  NetworkError,
+  NotSignedInError,
+  RateLimitedError,
+  RefusedError,
+  SessionEndedError,
+  UnexpectedResponseError,
+  type SpotifyProblem,
+} from './errors';
 import { createPkcePair, randomUnreservedString } from './pkce';
 import type { SessionStore, SpotifySession } from './session-store';
 
@@ -31,9 +39,8 @@ export interface AuthEnvironment {
 }
 
 export type SignInProblem =
+  | SpotifyProblem
   | 'cancelled'
-  | 'invalid-client'
-  | 'redirect-uri'
   | 'denied'
   | 'unreachable'
   | 'state-mismatch'
@@ -63,6 +70,20 @@ const TokenResponse = v.object({
 
 const OAuthError = v.object({ error: v.string(), error_description: v.optional(v.string()) });
 
+/**
+ * The token endpoint said no (RFC 6749 §5.2). What it means depends on the grant: an
+ * `invalid_grant` for a code is a failed sign-in, for a refresh token an ended session.
+ */
+class TokenRefusal extends Error {
+  override name = 'TokenRefusal';
+  constructor(
+    readonly error: string,
+    readonly description: string | undefined,
+  ) {
+    super(`Spotify refused the sign-in: ${description ?? error}`);
+  }
+}
+
 const Profile = v.object({
   id: v.string(),
   account_id: v.optional(v.nullable(v.string())),
@@ -80,6 +101,12 @@ export function createAuth(env: AuthEnvironment): Auth {
   const fetchImpl = env.fetch ?? globalThis.fetch.bind(globalThis);
   const now = env.now ?? Date.now;
   let refreshInFlight: Promise<string> | null = null;
+  /**
+   * Bumped by every sign-out and sign-in. A refresh still on the network when it changes
+   * belongs to a session that is gone: its answer must neither bring that session back nor
+   * end the next one.
+   */
+  let generation = 0;
 
   async function requestTokens(form: Record<string, string>): Promise<v.InferOutput<typeof TokenResponse>> {
     let response: Response;
@@ -99,16 +126,10 @@ export function createAuth(env: AuthEnvironment): Auth {
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const oauthError = v.safeParse(OAuthError, body);
-      if (oauthError.success && oauthError.output.error === 'invalid_grant') {
-        throw new SessionEndedError();
-      }
       if (response.status >= 500) throw new NetworkError(`Spotify's sign-in service failed (HTTP ${response.status}).`);
-      throw new UnexpectedResponseError(
-        oauthError.success
-          ? `Spotify refused the sign-in: ${oauthError.output.error_description ?? oauthError.output.error}`
-          : `Spotify refused the sign-in (HTTP ${response.status}).`,
-      );
+      const oauthError = v.safeParse(OAuthError, body);
+      if (oauthError.success) throw new TokenRefusal(oauthError.output.error, oauthError.output.error_description);
+      throw new UnexpectedResponseError(`Spotify refused the sign-in (HTTP ${response.status}).`);
     }
     const parsed = v.safeParse(TokenResponse, body);
     if (!parsed.success) throw new UnexpectedResponseError('Spotify sent an unexpected token response.');
@@ -126,6 +147,7 @@ export function createAuth(env: AuthEnvironment): Auth {
     try {
       body = await env.readProfile({ clientId, tokens });
     } catch (error) {
+      if (error instanceof RefusedError) throw new SignInError(error.problem, error.message);
       throw new SignInError('profile', `Signed in, but Spotify did not return your profile: ${error instanceof Error ? error.message : error}`);
     }
     const parsed = v.safeParse(Profile, body);
@@ -211,11 +233,11 @@ export function createAuth(env: AuthEnvironment): Auth {
         code_verifier: pkce.verifier,
       });
     } catch (cause) {
-      if (cause instanceof NetworkError) throw new SignInError('unreachable', cause.message);
-      throw new SignInError('token-exchange', cause instanceof Error ? cause.message : String(cause));
+      throw signInErrorOfExchange(cause);
     }
     if (!tokens.refresh_token) throw new SignInError('token-exchange', 'Spotify did not grant a refresh token.');
     const account = await fetchAccount(tokens.access_token, clientId);
+    generation += 1;
     await env.store.save({
       clientId,
       accessToken: tokens.access_token,
@@ -228,12 +250,16 @@ export function createAuth(env: AuthEnvironment): Auth {
   }
 
   async function refresh(session: SpotifySession): Promise<string> {
+    const started = generation;
     try {
       const tokens = await requestTokens({
         grant_type: 'refresh_token',
         refresh_token: session.refreshToken,
         client_id: session.clientId,
+      }).catch((cause: unknown) => {
+        throw cause instanceof TokenRefusal ? sessionErrorOfRefresh(cause) : cause;
       });
+      if (generation !== started) throw new NotSignedInError();
       await env.store.save({
         ...session,
         accessToken: tokens.access_token,
@@ -244,7 +270,9 @@ export function createAuth(env: AuthEnvironment): Auth {
       });
       return tokens.access_token;
     } catch (error) {
+      if (generation !== started) throw new NotSignedInError();
       if (error instanceof SessionEndedError) {
+        generation += 1;
         await env.store.clear();
         env.onSessionEnded?.(error);
       }
@@ -253,10 +281,12 @@ export function createAuth(env: AuthEnvironment): Auth {
   }
 
   function refreshOnce(session: SpotifySession): Promise<string> {
-    refreshInFlight ??= refresh(session).finally(() => {
-      refreshInFlight = null;
+    if (refreshInFlight) return refreshInFlight;
+    const refreshing: Promise<string> = refresh(session).finally(() => {
+      if (refreshInFlight === refreshing) refreshInFlight = null;
     });
-    return refreshInFlight;
+    refreshInFlight = refreshing;
+    return refreshing;
   }
 
   async function requireSession(): Promise<SpotifySession> {
@@ -268,6 +298,8 @@ export function createAuth(env: AuthEnvironment): Auth {
   return {
     signIn,
     async signOut() {
+      generation += 1;
+      refreshInFlight = null;
       await env.store.clear();
     },
     currentSession: () => env.store.load(),
@@ -287,4 +319,33 @@ export function createAuth(env: AuthEnvironment): Auth {
       },
     },
   };
+}
+
+/** Why the exchange of the authorization code failed, as a sign-in problem. */
+function signInErrorOfExchange(cause: unknown): SignInError {
+  if (cause instanceof NetworkError) return new SignInError('unreachable', cause.message);
+  if (cause instanceof TokenRefusal && cause.error === 'invalid_client') {
+    return new SignInError('invalid-client', "Spotify doesn't recognise this Client ID. Check it in Options: copy it from your app's Settings in the Spotify dashboard.");
+  }
+  if (cause instanceof TokenRefusal && cause.error === 'invalid_grant') {
+    // The code expired or was spent (a second tab, a slow return): nothing to do with a session.
+    return new SignInError('token-exchange', 'Spotify did not accept the sign-in answer (it may have taken too long). Try again.');
+  }
+  return new SignInError('token-exchange', cause instanceof Error ? cause.message : String(cause));
+}
+
+/** SPEC §3: a refresh token that no longer works ends the session, after this one attempt. */
+function sessionErrorOfRefresh(refusal: TokenRefusal): Error {
+  if (refusal.error === 'invalid_client') {
+    return new SessionEndedError(
+      "Spotify no longer recognises this app's Client ID, so you were signed out. Check the Client ID in Options, then sign in again.",
+      'invalid-client',
+    );
+  }
+  if (refusal.error !== 'invalid_grant') return new UnexpectedResponseError(refusal.message);
+  // Since July 2026 Spotify ends every sign-in six months after it was made.
+  if (/expired/i.test(refusal.description ?? '')) {
+    return new SessionEndedError('Spotify ends every sign-in after six months, and yours has. Sign in again to carry on; your library is kept.');
+  }
+  return new SessionEndedError();
 }

@@ -24,6 +24,11 @@ export interface SavedTracksPage {
   skipped: number;
   /** Where the skipped items were: positions must match the server's for the sync's arithmetic. */
   skippedItems: SkippedItem[];
+  /**
+   * Places of this page Spotify counts in `total` but sent no item for: the page came back
+   * short (SPEC §3). Not an error; the next page's offset still counts them.
+   */
+  unavailable: number;
 }
 
 /** A page whose envelope is wrong: nothing from it may be written. */
@@ -48,9 +53,7 @@ export async function fetchSavedTracksPage(
   const { total, items: rawItems } = page.output;
   // A page longer than asked for would shift every later position.
   if (rawItems.length > limit) throw new MalformedPageError(offset, `${rawItems.length} items for a limit of ${limit}`);
-  if (rawItems.length < Math.min(limit, total - offset)) {
-    throw new MalformedPageError(offset, `${rawItems.length} items where ${Math.min(limit, total - offset)} were due`);
-  }
+  const due = Math.max(0, Math.min(limit, total - offset));
 
   const items: StoredTrack[] = [];
   const skippedItems: SkippedItem[] = [];
@@ -59,7 +62,7 @@ export async function fetchSavedTracksPage(
     if (track) items.push(track);
     else skippedItems.push({ index, addedAt: addedAtOf(raw) });
   });
-  return { offset, total, items, skipped: skippedItems.length, skippedItems };
+  return { offset, total, items, skipped: skippedItems.length, skippedItems, unavailable: Math.max(0, due - rawItems.length) };
 }
 
 /** One SavedTrackObject as Tracklight keeps it, or null when it has no track we can key. */

@@ -1,4 +1,5 @@
 import { libraryDbName } from '../../lib/library/db';
+import type { SavedTrackObject } from '../stand-in/spotify-types';
 import type { TestWorld } from './fixtures';
 
 /**
@@ -43,10 +44,10 @@ export async function readPublishedLibrary(dbName: string): Promise<string[]> {
   return chunks.flatMap((chunk) => chunk.rows.map((row) => `${(row[1] as string | null) ?? `spotify:track:${row[0]}`}@${row.at(-1)}`));
 }
 
-/** What the server holds, in the same form. */
+/** What the server's pages return, in the same form (unavailable tracks are counted, never sent). */
 export function serverLibrary(world: Pick<TestWorld, 'standIn'>): string[] {
-  return world.standIn.library
-    .saved()
+  const { library } = world.standIn;
+  return (library.page(0, library.total) as SavedTrackObject[])
     .filter((item) => item.track !== null)
-    .map((item) => `${item.track!.uri}@${item.added_at}`);
+    .map((item) => `${item.track.uri}@${item.added_at}`);
 }

@@ -41,23 +41,55 @@ describe('signing in', () => {
     expect(world.standIn.auth.pkceExchanges).toHaveLength(0);
   });
 
-  it('tells an unknown Client ID apart from other failures', async () => {
+  it('explains an unknown Client ID at the authorize page, in the popup and in Options', async () => {
     world = await startWorld();
     const options = await world.openOptions();
     await options.saveClientId('0123456789abcdef0123456789abcdef');
     const popup = await world.openPopup();
     await popup.signIn();
-    await expect.poll(() => popup.alert.textContent()).toMatch(/doesn't recognise this Client ID/);
+    await popup.page.locator('[data-problem="invalid-client"]').waitFor();
+    expect(await popup.problem.textContent()).toMatch(/doesn’t recognise this Client ID.*Settings/);
+    expect(await popup.page.getByRole('button', { name: 'Open options' }).isVisible()).toBe(true);
+    await options.page.locator('[data-problem="invalid-client"]').waitFor();
+    expect(world.standIn.auth.pkceExchanges).toHaveLength(0);
   });
 
-  it('tells an unregistered redirect URI apart, naming the one to register', async () => {
+  it('explains an unknown Client ID at the token endpoint the same way', async () => {
+    world = await startWorld({ tokenRefusesClient: true });
+    const popup = await world.openPopup();
+    await popup.signIn();
+    await popup.page.locator('[data-problem="invalid-client"]').waitFor();
+    expect(await popup.signInButton.isVisible()).toBe(true);
+    const options = await world.openOptions();
+    await options.page.locator('[data-problem="invalid-client"]').waitFor();
+  });
+
+  it('explains an unregistered redirect URI, naming the one to register with a copy button', async () => {
     world = await startWorld({
       clients: [{ clientId: '5f3c0a7b9e2d4c61a8b7f0e1d2c3b4a5', redirectUris: ['https://example.invalid/callback'] }],
     });
+    const redirectUri = `https://${world.extension.extensionId}.chromiumapp.org/`;
     const popup = await world.openPopup();
     await popup.signIn();
-    await expect.poll(() => popup.alert.textContent()).toMatch(/redirect URI/);
-    expect(await popup.alert.textContent()).toContain(`${world.extension.extensionId}.chromiumapp.org`);
+    const problem = popup.page.locator('[data-problem="redirect-uri"]');
+    await problem.waitFor();
+    expect(await problem.locator('code').textContent()).toBe(redirectUri);
+    expect(await problem.getByRole('button', { name: 'Copy redirect URI' }).isVisible()).toBe(true);
+    expect(await popup.seriousAccessibilityViolations()).toEqual([]);
+    // The sign-in's own message would only repeat it.
+    expect(await popup.page.locator('.sign-in [role="alert"]').count()).toBe(0);
+
+    const options = await world.openOptions();
+    const inOptions = options.page.locator('[data-problem="redirect-uri"]');
+    await inOptions.waitFor();
+    expect(await inOptions.locator('code').textContent()).toBe(redirectUri);
+    expect(await options.redirectUri.textContent()).toBe(redirectUri);
+
+    // Registered: the next sign-in works, and the explanation goes.
+    world.standIn.auth.registerRedirectUri('5f3c0a7b9e2d4c61a8b7f0e1d2c3b4a5', redirectUri);
+    await popup.signIn();
+    await popup.page.getByText('Tracklight Tester').waitFor();
+    await expect.poll(() => popup.problem.count()).toBe(0);
   });
 
   it('says the network is down when Spotify cannot be reached', async () => {

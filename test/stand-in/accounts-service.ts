@@ -9,6 +9,10 @@
  *   auth.expireAccessTokens()         every current access token answers 401 "expired"
  *   auth.revokeAccessTokens()         every current access token answers 401 "invalid"
  *   auth.revokeRefreshTokens()        refresh answers 400 invalid_grant
+ *   refresh tokens expire six months after the sign-in that gave them, by `standIn.clock`
+ *                                     (Spotify, from July 2026): invalid_grant "Refresh token expired"
+ *   auth.tokenRefusesClient = true    the token endpoint answers invalid_client to every app
+ *   auth.registerRedirectUri(id, uri) the app's owner adds a redirect URI in the dashboard
  *   auth.rotateRefreshTokens = true   refresh responses carry a new refresh token
  *   auth.issueTokens({ scope })       tokens without the browser dance, for unit tests
  *   auth.pkceExchanges, auth.issuedAccessTokens, auth.refreshCount   for assertions
@@ -64,6 +68,8 @@ const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 /** RFC 7636 §4.1: 43–128 characters of the unreserved set. */
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
+/** Spotify's refresh tokens, from July 2026: six months after the user's authorization. */
+export const REFRESH_TOKEN_LIFETIME_SEC = 183 * 24 * 60 * 60;
 
 const SPOTIFY_SCOPES = new Set([
   'ugc-image-upload', 'user-read-playback-state', 'user-modify-playback-state', 'user-read-currently-playing',
@@ -88,6 +94,12 @@ interface Grant {
   userId: string;
 }
 
+interface RefreshGrant extends Grant {
+  revoked: boolean;
+  /** The sign-in it descends from: a rotated refresh token keeps its predecessor's deadline. */
+  expiresAt: number;
+}
+
 export class AccountsService {
   readonly authorizeSettings: AuthorizeSettings;
   rotateRefreshTokens = false;
@@ -96,20 +108,31 @@ export class AccountsService {
   readonly issuedAccessTokens: string[] = [];
   /** Successful refresh_token grants. */
   refreshCount = 0;
+  /** Answer `invalid_client` at the token endpoint, whatever the Client ID. */
+  tokenRefusesClient = false;
 
   readonly #clients: Map<string, RegisteredClient>;
   readonly #clock: Clock;
   readonly #accessTokenLifetimeSec: number;
+  readonly #refreshTokenLifetimeSec: number;
   readonly #codes = new Map<string, AuthorizationRequest & { expiresAt: number }>();
   readonly #accessTokens = new Map<string, Grant & { expiresAt: number; revoked: boolean }>();
-  readonly #refreshTokens = new Map<string, Grant & { revoked: boolean }>();
+  readonly #refreshTokens = new Map<string, RefreshGrant>();
   /** Authorizations waiting on the consent page, by the id in its links. */
   readonly #awaitingConsent = new Map<string, AuthorizationRequest>();
 
-  constructor(options: { clients: RegisteredClient[]; clock: Clock; accessTokenLifetimeSec: number; userId: string }) {
+  constructor(options: {
+    clients: RegisteredClient[];
+    clock: Clock;
+    accessTokenLifetimeSec: number;
+    /** Default REFRESH_TOKEN_LIFETIME_SEC; 0: refresh tokens never expire. */
+    refreshTokenLifetimeSec?: number;
+    userId: string;
+  }) {
     this.#clients = new Map(options.clients.map((client) => [client.clientId, client]));
     this.#clock = options.clock;
     this.#accessTokenLifetimeSec = options.accessTokenLifetimeSec;
+    this.#refreshTokenLifetimeSec = options.refreshTokenLifetimeSec ?? REFRESH_TOKEN_LIFETIME_SEC;
     this.authorizeSettings = { nextDecision: 'approve', consentPage: false, userId: options.userId };
   }
 
@@ -119,6 +142,13 @@ export class AccountsService {
 
   revokeAccessTokens(): void {
     for (const token of this.#accessTokens.values()) token.revoked = true;
+  }
+
+  /** Adds an exact redirect URI to a registered app (as its owner does in the dashboard). */
+  registerRedirectUri(clientId: string, redirectUri: string): void {
+    const client = this.#clients.get(clientId);
+    if (!client) throw new Error(`no app ${clientId}`);
+    client.redirectUris = [...(client.redirectUris ?? []), redirectUri];
   }
 
   revokeRefreshTokens(): void {
@@ -195,6 +225,7 @@ export class AccountsService {
 
   /** `POST /api/token` with a form body. */
   handleToken(form: URLSearchParams): Reply {
+    if (this.tokenRefusesClient) return oauthErrorReply('invalid_client', 'Invalid client');
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') return this.#exchangeCode(form);
     if (grantType === 'refresh_token') return this.#refresh(form);
@@ -245,12 +276,13 @@ export class AccountsService {
     const grant = this.#refreshTokens.get(refreshToken);
     if (!grant || grant.clientId !== clientId) return oauthErrorReply('invalid_grant', 'Invalid refresh token');
     if (grant.revoked) return oauthErrorReply('invalid_grant', 'Refresh token revoked');
+    if (grant.expiresAt <= this.#clock.now()) return oauthErrorReply('invalid_grant', 'Refresh token expired');
     this.refreshCount++;
     const response: TokenResponse = this.#accessToken(grant);
     // Spotify usually keeps the refresh token valid and leaves it out of the response.
     if (this.rotateRefreshTokens) {
       grant.revoked = true;
-      response.refresh_token = this.#refreshToken(grant);
+      response.refresh_token = this.#refreshToken(grant, grant.expiresAt);
     }
     return jsonReply(200, response);
   }
@@ -268,9 +300,17 @@ export class AccountsService {
     return { access_token: token, token_type: 'Bearer', scope: grant.scope, expires_in: this.#accessTokenLifetimeSec };
   }
 
-  #refreshToken(grant: Grant): string {
+  /** A refresh token for a new sign-in, or (`expiresAt`) one replacing a rotated token. */
+  #refreshToken(grant: Grant, expiresAt?: number): string {
     const token = randomToken('AQ', 120);
-    this.#refreshTokens.set(token, { clientId: grant.clientId, scope: grant.scope, userId: grant.userId, revoked: false });
+    const lifetimeMs = this.#refreshTokenLifetimeSec > 0 ? this.#refreshTokenLifetimeSec * 1000 : Infinity;
+    this.#refreshTokens.set(token, {
+      clientId: grant.clientId,
+      scope: grant.scope,
+      userId: grant.userId,
+      revoked: false,
+      expiresAt: expiresAt ?? this.#clock.now() + lifetimeMs,
+    });
     return token;
   }
 

@@ -14,10 +14,14 @@
  *                                 track missing fields, null ids ... (for robustness tests)
  *   library.unsavedIds()          catalog tracks not saved (GET /tracks/{id} finds them)
  *   library.otherVersionOf(id)    an unsaved track with the same ISRC as saved track `id`
+ *   library.makeUnavailable(27)   27 saved tracks, spread through the list, that pages leave
+ *                                 out while `total` still counts them (a real account showed
+ *                                 total 2630 and returned 2603); `makeUnavailable([ids])` by id
+ *   library.availableIds()        the track ids the pages return (savedIds() minus those)
  */
 import type { Clock } from './clock';
 import { generateLibraryAndCatalog, isoSeconds, type GeneratedLibrary, type LibraryOptions } from './library';
-import { hashString } from './random';
+import { hashString, Random } from './random';
 import type { SavedTrackObject, TrackObject } from './spotify-types';
 
 export class SavedLibrary {
@@ -33,6 +37,8 @@ export class SavedLibrary {
   readonly #clock: Clock;
   readonly #freshOptions: Omit<LibraryOptions, 'size'>;
   #freshBatches = 0;
+  /** Saved items the pages leave out; they keep their place, so every offset counts them. */
+  readonly #unavailable = new Set<unknown>();
 
   /** `freshOptions`: how to generate tracks when `add(count)` runs out of catalog tracks. */
   constructor(library: GeneratedLibrary, clock: Clock, freshOptions: Omit<LibraryOptions, 'size'>) {
@@ -49,9 +55,47 @@ export class SavedLibrary {
     return this.#items.length;
   }
 
-  /** The items of one page, by slicing (no copy of the library). */
+  /**
+   * The items of one page, by slicing (no copy of the library). Unavailable items are cut from
+   * the slice after it is taken, as the real service does: the page comes back short, and the
+   * next offset still counts them.
+   */
   page(offset: number, limit: number): unknown[] {
-    return this.#items.slice(offset, offset + limit);
+    const slice = this.#items.slice(offset, offset + limit);
+    return this.#unavailable.size === 0 ? slice : slice.filter((item) => !this.#unavailable.has(item));
+  }
+
+  /**
+   * Makes saved tracks unavailable: `count` of them at seeded positions spread through the
+   * list (never the first, so page 0 shows the head), or these ids. They stay saved
+   * (`contains` says true) and counted in `total`.
+   */
+  makeUnavailable(countOrIds: number | readonly string[]): void {
+    if (typeof countOrIds !== 'number') {
+      const ids = new Set(countOrIds);
+      for (const item of this.#items) if (ids.has(trackIdOf(item) ?? '')) this.#unavailable.add(item);
+      return;
+    }
+    const candidates = Array.from({ length: Math.max(0, this.#items.length - 1) }, (_, index) => index + 1).filter(
+      (position) => !this.#unavailable.has(this.#items[position]),
+    );
+    const random = new Random(hashString(`unavailable ${this.#freshOptions.seed ?? 1}`));
+    for (const position of random.shuffle(candidates).slice(0, countOrIds)) this.#unavailable.add(this.#items[position]);
+  }
+
+  /** Saved items the pages leave out, local files included. */
+  get unavailableCount(): number {
+    return this.#unavailable.size;
+  }
+
+  /** Saved tracks the pages leave out. */
+  unavailableIds(): string[] {
+    return this.savedIds().filter((id) => this.#unavailable.has(this.#savedById.get(id)));
+  }
+
+  /** The track ids the pages return, newest first. */
+  availableIds(): string[] {
+    return this.savedIds().filter((id) => !this.#unavailable.has(this.#savedById.get(id)));
   }
 
   saved(): SavedTrackObject[] {
@@ -120,6 +164,7 @@ export class SavedLibrary {
       if (id === undefined || !doomed.has(id)) return true;
       removed.push(item as SavedTrackObject);
       this.#savedById.delete(id);
+      this.#unavailable.delete(item);
       return false;
     });
     return removed;
@@ -134,6 +179,7 @@ export class SavedLibrary {
         throw new RangeError(`no item at position ${position} (library has ${this.#items.length})`);
       }
       const [item] = this.#items.splice(position, 1);
+      this.#unavailable.delete(item);
       const id = trackIdOf(item);
       if (id !== undefined) this.#savedById.delete(id);
       removed.unshift(item);

@@ -9,6 +9,8 @@
  *   standIn.afterRequests(3, () => standIn.library.add(2))       → ... in the middle of a sync
  *   standIn.faults.push({ kind: 'status', status: 429, retryAfter: 1 })
  *   standIn.rateLimit.limit = 120                                  → Spotify's rolling 30 s limit (rate-limiter.ts)
+ *   standIn.refusal = { problem: 'premium-required', format: 'text' }   → development-mode 403s
+ *   startStandIn({ unavailable: 27 })                            → pages short of `total`
  *   standIn.requests, standIn.count('/v1/me/tracks'), standIn.peakConcurrency
  *   await standIn.close()
  *
@@ -43,6 +45,7 @@ import { apiErrorReply, emptyReply, jsonReply, oauthErrorReply, type Reply } fro
 import { isApiRequest, RequestLog, toPredicate, type LoggedRequest, type RequestMatcher } from './request-log';
 import { SavedLibrary } from './saved-library';
 import type { SavedTrackObject } from './spotify-types';
+import { refusalReply, type Refusal } from './refusals';
 import { findApiRoute, type UserProfile } from './web-api';
 
 export { STAND_IN_CLIENT_ID } from './accounts-service';
@@ -71,6 +74,14 @@ export interface StandInOptions {
   tls?: boolean;
   /** Web API requests per rolling 30 s per Client ID, as Spotify limits them (rate-limiter.ts); default none. */
   rateLimit?: number;
+  /** Every Web API call answers this development-mode 403 (refusals.ts); `standIn.refusal` changes it later. */
+  refusal?: Refusal | null;
+  /** Saved tracks `GET /me/tracks` leaves out of its pages but counts in `total` (saved-library.ts). */
+  unavailable?: number;
+  /** Refresh tokens expire this long after the sign-in that gave them; default six months, 0 never. */
+  refreshTokenLifetimeSec?: number;
+  /** The token endpoint answers `invalid_client` even for a registered app (a deleted or reset app). */
+  tokenRefusesClient?: boolean;
 }
 
 /** The stand-in's self-signed certificate (tls/README.md): what a Node client must trust to reach it over TLS. */
@@ -122,6 +133,8 @@ export class StandIn {
   readonly authorize: AuthorizeSettings;
   /** Added to every request, on a timer; change it at any time. */
   latencyMs: number;
+  /** A development-mode 403 every Web API call gets while set; null lets them through. */
+  refusal: Refusal | null;
 
   readonly #server: StandInServer;
   /** Open connections, cut by close(): an HTTP/2 server has no closeAllConnections(). */
@@ -143,6 +156,7 @@ export class StandIn {
     this.imageBase = options.imageBase ?? `${this.url}/image/`;
     this.latencyMs = options.latencyMs ?? 0;
     this.rateLimit = new RateLimiter(this.clock, options.rateLimit ?? null);
+    this.refusal = options.refusal ?? null;
     const clients = options.clients ?? [{ clientId: STAND_IN_CLIENT_ID }];
     this.clientId = clients[0]?.clientId ?? STAND_IN_CLIENT_ID;
     const user: UserProfile = { ...DEFAULT_USER, ...options.user };
@@ -151,11 +165,14 @@ export class StandIn {
       clients,
       clock: this.clock,
       accessTokenLifetimeSec: options.accessTokenLifetimeSec ?? 3600,
+      refreshTokenLifetimeSec: options.refreshTokenLifetimeSec,
       userId: user.id,
     });
+    this.auth.tokenRefusesClient = options.tokenRefusesClient ?? false;
     this.authorize = this.auth.authorizeSettings;
     this.authorize.consentPage = options.consentPage ?? false;
-    this.addAccount({ user, library: options.library ?? { size: 1000, seed: 1 } });
+    const library = this.addAccount({ user, library: options.library ?? { size: 1000, seed: 1 } });
+    if (options.unavailable) library.makeUnavailable(options.unavailable);
     // Every waiting request listens for close(); hundreds at once are normal in a bench.
     setMaxListeners(Infinity, this.#closing.signal);
     server.on('connection', (socket: Socket) => {
@@ -322,6 +339,7 @@ export class StandIn {
     if (!found) return apiErrorReply(404, 'Service not found');
     const caller = this.auth.authenticate(request.headers.authorization);
     if ('status' in caller) return caller;
+    if (this.refusal) return refusalReply(this.refusal);
     if (found.route.scope && !caller.scopes.has(found.route.scope)) return apiErrorReply(403, 'Insufficient client scope');
     const account = this.#accounts.get(caller.userId);
     if (!account) return apiErrorReply(401, 'Invalid access token');

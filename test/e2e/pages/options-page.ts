@@ -12,6 +12,10 @@ export class OptionsPage {
   get alert(): Locator {
     return this.page.getByRole('alert');
   }
+  /** A development-mode refusal explained (SPEC §6 `[data-problem]`). */
+  get problem(): Locator {
+    return this.page.locator('[data-problem]');
+  }
 
   async saveClientId(value: string): Promise<void> {
     await this.clientIdInput.fill(value);

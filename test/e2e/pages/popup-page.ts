@@ -35,6 +35,10 @@ export class PopupPage {
   get currentTrack(): Locator {
     return this.page.locator('[data-current-track]');
   }
+  /** A development-mode refusal explained (SPEC §6 `[data-problem]`). */
+  get problem(): Locator {
+    return this.page.locator('[data-problem]');
+  }
 
   async syncStateValue(): Promise<string | null> {
     return this.syncState.getAttribute('data-sync-state');

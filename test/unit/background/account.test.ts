@@ -2,8 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccountController } from '../../../lib/background/account';
 import { createStatusStore } from '../../../lib/background/status-store';
-import { authNoticeSetting, clientIdSetting, libraryAccountSetting, type AccountRef } from '../../../lib/settings';
-import type { Auth } from '../../../lib/spotify/auth';
+import {
+  authNoticeSetting,
+  clientIdSetting,
+  libraryAccountSetting,
+  spotifyProblemSetting,
+  type AccountRef,
+} from '../../../lib/settings';
+import { SignInError, type Auth } from '../../../lib/spotify/auth';
 import { appStatusItem, initialAppStatus, type SyncState } from '../../../lib/status';
 
 const ACCOUNT: AccountRef = { key: 'account-1', displayName: 'Ada' };
@@ -59,5 +65,33 @@ describe('createAccountController', () => {
     expect(seen).toEqual([]);
     expect(await authNoticeSetting.getValue()).toBe('Spotify does not know this Client ID.');
     expect(await libraryAccountSetting.getValue()).toBeNull();
+  });
+
+  it.each<SignInError['problem']>(['redirect-uri', 'invalid-client', 'premium-required', 'user-not-registered'])(
+    'keeps a %s refusal for the pages to explain, instead of a bare message',
+    async (problem) => {
+      const refused = fakeAuth(async () => {
+        throw new SignInError(problem, 'Spotify said no.');
+      });
+      await expect(createAccountController(refused, createStatusStore()).signIn()).rejects.toThrow('Spotify said no.');
+      expect(await spotifyProblemSetting.getValue()).toEqual({ problem, retryAt: null });
+      expect(await authNoticeSetting.getValue()).toBeNull();
+    },
+  );
+
+  it('forgets the refusal once a sign-in succeeds, and on sign-out', async () => {
+    await spotifyProblemSetting.setValue({ problem: 'redirect-uri', retryAt: null });
+    const accounts = createAccountController(fakeAuth(), createStatusStore());
+    await accounts.signIn();
+    expect(await spotifyProblemSetting.getValue()).toBeNull();
+    await spotifyProblemSetting.setValue({ problem: 'premium-required', retryAt: 1 });
+    await accounts.signOut();
+    expect(await spotifyProblemSetting.getValue()).toBeNull();
+  });
+
+  it('keeps the refusal behind an ended session', async () => {
+    await createAccountController(fakeAuth(), createStatusStore()).endSession('Client ID unknown.', 'invalid-client');
+    expect(await spotifyProblemSetting.getValue()).toEqual({ problem: 'invalid-client', retryAt: null });
+    expect(await authNoticeSetting.getValue()).toBe('Client ID unknown.');
   });
 });

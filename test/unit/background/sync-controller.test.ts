@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { REFUSAL_RETRY_MS, storedProblems } from '../../../lib/background/problem-store';
 import { createStatusStore } from '../../../lib/background/status-store';
 import { createSyncController, RESUME_AFTER_SUSPEND_MS, type SyncControllerDeps } from '../../../lib/background/sync-controller';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
@@ -8,12 +9,14 @@ import type { SpotifyApi } from '../../../lib/spotify/api-client';
 import {
   NetworkError,
   RateLimitedError,
+  RefusedError,
   ServerError,
   SessionEndedError,
   UnexpectedResponseError,
 } from '../../../lib/spotify/errors';
 import { PacingPauseError } from '../../../lib/spotify/pacer';
 import { StorageFullError } from '../../../lib/library/store';
+import { spotifyProblemSetting } from '../../../lib/settings';
 import { appStatusItem, initialAppStatus } from '../../../lib/status';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -42,6 +45,7 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
     },
     isOnline: () => true,
     writesSettled: async () => undefined,
+    problems: storedProblems,
     now: () => NOW,
     sync: async () => {
       calls.syncs += 1;
@@ -53,7 +57,7 @@ async function harness(outcome: SyncResult | Error, overrides: Partial<SyncContr
   return { controller, status, calls };
 }
 
-const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, total: 100, durationMs: 10 };
+const done: SyncResult = { kind: 'full', requests: 3, added: 100, removed: 0, skipped: 0, unavailable: 0, total: 100, durationMs: 10 };
 
 describe('createSyncController', () => {
   it('ends ready with the time of the sync and, in the same update, the new library version', async () => {
@@ -70,10 +74,15 @@ describe('createSyncController', () => {
     expect(calls.changed).toBe(1);
   });
 
-  it('counts skipped items in words', async () => {
-    const { controller, status } = await harness({ ...done, skipped: 2 });
+  it.each<[string, Pick<SyncResult, 'skipped' | 'unavailable'>, string | null]>([
+    ['nothing missing', { skipped: 0, unavailable: 0 }, null],
+    ['skipped items', { skipped: 2, unavailable: 0 }, '2 saved items could not be read from Spotify and were skipped.'],
+    ['tracks Spotify counts but does not send', { skipped: 0, unavailable: 27 }, 'Spotify counts 27 more saved tracks that it no longer sends (no longer available).'],
+    ['one of each', { skipped: 1, unavailable: 1 }, '1 saved item could not be read from Spotify and was skipped. Spotify counts 1 more saved track that it no longer sends (no longer available).'],
+  ])('says in words what the library lacks: %s', async (_, places, message) => {
+    const { controller, status } = await harness({ ...done, ...places });
     await controller.sync();
-    expect((await status.get()).sync.message).toBe('2 saved items could not be read from Spotify and were skipped.');
+    expect((await status.get()).sync.message).toBe(message);
   });
 
   it.each<[string, Error, string, RegExp]>([
@@ -205,5 +214,77 @@ describe('createSyncController', () => {
     await status.updateSync(sync);
     await controller.syncIfStale();
     expect(calls.syncs).toBe(expectedSyncs);
+  });
+
+  describe('after a development-mode refusal', () => {
+    /** A sync that is refused until `fixed`, on a clock the test moves. */
+    async function refusedHarness(problem: RefusedError['problem']) {
+      let clock = NOW;
+      let fixed = false;
+      const world = await harness(done, {
+        now: () => clock,
+        sync: async () => {
+          world.calls.syncs += 1;
+          if (!fixed) throw new RefusedError(problem);
+          return done;
+        },
+      });
+      return {
+        ...world,
+        advance: (ms: number) => (clock += ms),
+        fix: () => (fixed = true),
+      };
+    }
+
+    it.each<RefusedError['problem']>(['premium-required', 'user-not-registered'])(
+      'stops at %s with the problem stored and one retry scheduled an hour later',
+      async (problem) => {
+        const { controller, status, calls } = await refusedHarness(problem);
+        await controller.sync();
+        expect(calls.syncs).toBe(1);
+        expect(await spotifyProblemSetting.getValue()).toEqual({ problem, retryAt: NOW + REFUSAL_RETRY_MS });
+        expect(calls.resumes).toEqual([NOW + REFUSAL_RETRY_MS]);
+        const { sync } = await status.get();
+        expect(sync.state).toBe('error');
+        expect(sync.message).toMatch(/asks again at .*Sync now/);
+      },
+    );
+
+    it('asks nothing of its own accord before the hour is up, and asks at once when the user does', async () => {
+      const { controller, calls, advance } = await refusedHarness('premium-required');
+      await controller.sync();
+      advance(REFUSAL_RETRY_MS - 1000);
+      await controller.sync(); // the periodic alarm
+      await controller.syncIfStale(); // the popup opened, the worker started
+      expect(calls.syncs).toBe(1);
+      await controller.sync({ userAsked: true }); // Sync now
+      expect(calls.syncs).toBe(2);
+    });
+
+    it('tries once when the hour is up, and forgets the problem once a sync succeeds', async () => {
+      const { controller, status, calls, advance, fix } = await refusedHarness('premium-required');
+      await controller.sync();
+      advance(REFUSAL_RETRY_MS);
+      await controller.sync(); // the resume alarm
+      expect(calls.syncs).toBe(2);
+      expect(calls.resumes).toEqual([NOW + REFUSAL_RETRY_MS, NOW + 2 * REFUSAL_RETRY_MS]);
+      fix();
+      advance(REFUSAL_RETRY_MS);
+      await controller.sync();
+      expect(calls.syncs).toBe(3);
+      expect(await spotifyProblemSetting.getValue()).toBeNull();
+      expect((await status.get()).sync.state).toBe('ready');
+    });
+
+    it('passes an unknown Client ID on with the ended session', async () => {
+      const ended: Array<[string, string | undefined]> = [];
+      const { controller } = await harness(new SessionEndedError('Client ID unknown.', 'invalid-client'), {
+        endSession: async (message, problem) => {
+          ended.push([message, problem]);
+        },
+      });
+      await controller.sync();
+      expect(ended).toEqual([['Client ID unknown.', 'invalid-client']]);
+    });
   });
 });

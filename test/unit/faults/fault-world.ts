@@ -15,6 +15,7 @@
 import { expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccountController, type AccountController } from '../../../lib/background/account';
+import { storedProblems } from '../../../lib/background/problem-store';
 import { createStatusStore, type StatusStore } from '../../../lib/background/status-store';
 import { createSyncController, type SyncController } from '../../../lib/background/sync-controller';
 import { openLibraryDb, readAllTracks, readLibrarySummary, type LibraryDb } from '../../../lib/library/store';
@@ -164,13 +165,14 @@ export async function startFaultWorld(
       api,
       rateGate: async () => (await pacer()).gate(),
       signedInLibrary: async () => ((await session.auth.currentSession()) ? session.db : null),
-      endSession: (message) => accountController.endSession(message),
+      endSession: (message, problem) => accountController.endSession(message, problem),
       scheduleResume: async (at) => {
         resumesScheduled.push(at);
       },
       redrawBadges: async () => undefined,
       isOnline: () => online,
       writesSettled: async () => undefined,
+      problems: storedProblems,
       now,
       sync: (syncOptions) => world.engine(syncOptions),
     });

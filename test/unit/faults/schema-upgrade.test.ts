@@ -215,7 +215,7 @@ describe('schema upgrades keep the library', () => {
       const { db } = await sessionOnFixture(fixture);
       expect(db.version).toBe(LIBRARY_DB_VERSION);
       expect(await readAllTracks(db)).toEqual(TRACKS);
-      expect(await readLibrarySummary(db)).toEqual({ total: 3, complete: true, lastSyncedAt: LAST_SYNCED_AT, version: 12 });
+      expect(await readLibrarySummary(db)).toEqual({ total: 3, complete: true, lastSyncedAt: LAST_SYNCED_AT, version: 12, unavailable: 0 });
       expect(await findSavedTrack(db, BJORK.id!)).toEqual(BJORK);
       expect(await findSavedTrack(db, LOCAL_FILE.uri)).toEqual(LOCAL_FILE);
       expect(await findSavedByIsrc(db, 'ISAAA9900002')).toEqual([{ uri: SIGUR_ROS.uri, albumName: 'Ágætis byrjun' }]);

@@ -26,7 +26,7 @@ describe('reading the library for the page', () => {
   it('gives an empty library before the first sync', async () => {
     session = await startSession({ library: { size: 10, seed: 1 } });
     expect(await readLibrarySnapshot(session.db)).toEqual({
-      summary: { total: 0, complete: false, lastSyncedAt: null, version: 0 },
+      summary: { total: 0, complete: false, lastSyncedAt: null, version: 0, unavailable: 0 },
       tracks: [],
       searchKeys: [],
     });

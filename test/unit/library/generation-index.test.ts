@@ -28,9 +28,9 @@ describe('GenerationIndex', () => {
     const index = indexOfAll(3);
     expect(index.chunkCount).toBe(3);
     expect(index.chunks).toEqual([
-      { seq: 0, tracks: 1000, slots: 1000, oldestAddedAt: tracks[999]!.addedAt },
-      { seq: 1, tracks: 999, slots: 1000, oldestAddedAt: tracks[1998]!.addedAt },
-      { seq: 2, tracks: tracks.length - 1999, slots: tracks.length - 1999, oldestAddedAt: tracks.at(-1)!.addedAt },
+      { seq: 0, tracks: 1000, slots: 1000, unavailable: 0, oldestAddedAt: tracks[999]!.addedAt },
+      { seq: 1, tracks: 999, slots: 1000, unavailable: 0, oldestAddedAt: tracks[1998]!.addedAt },
+      { seq: 2, tracks: tracks.length - 1999, slots: tracks.length - 1999, unavailable: 0, oldestAddedAt: tracks.at(-1)!.addedAt },
     ]);
     expect(index.head).toEqual(chunks[0]!.slice(0, 50).map((slot) => slot.key));
     expect(index.buckets.size).toBe(tracks.length);

@@ -111,7 +111,8 @@ export async function signInToStandIn(
 
 /** The server's saved tracks as the cache must hold them: usable tracks, in order. */
 export function serverTracks(standIn: StandIn): string[] {
-  return standIn.library.saved().flatMap((item) => {
+  // What the pages return: unavailable items (counted in `total`, never sent) are not the cache's to have.
+  return standIn.library.page(0, standIn.library.total).flatMap((item) => {
     const track = toStoredTrack(item);
     return track ? [`${track.uri}@${track.addedAt}`] : [];
   });

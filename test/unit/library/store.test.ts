@@ -51,7 +51,7 @@ describe('library store', () => {
   it('reads as empty before the first sync', async () => {
     session = await startSession({ library: { size: 10 } });
     const { db } = session;
-    expect(await readLibrarySummary(db)).toEqual({ total: 0, complete: false, lastSyncedAt: null, version: 0 });
+    expect(await readLibrarySummary(db)).toEqual({ total: 0, complete: false, lastSyncedAt: null, version: 0, unavailable: 0 });
     expect(await readSearchKeys(db)).toEqual([]);
     expect(await readAllTracks(db)).toEqual([]);
     expect(await readNewestTracks(db, 20)).toEqual([]);

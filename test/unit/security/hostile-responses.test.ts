@@ -12,6 +12,7 @@ import type { StoredTrack } from '../../../lib/library/types';
 import { UnexpectedResponseError } from '../../../lib/spotify/errors';
 import { MalformedPageError } from '../../../lib/spotify/saved-tracks';
 import type { TrackObject } from '../../stand-in/spotify-types';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
 import { startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
@@ -48,7 +49,6 @@ describe('a page whose envelope is wrong', () => {
     ['JSON null', null],
     ['a 1 MB string instead of a page', 'x'.repeat(1_000_000)],
     ['10,000 items for a limit of 50', { total: 20_000, items: Array.from({ length: 10_000 }, () => ({ added_at: '2026-01-01T00:00:00Z', track: null })) }],
-    ['fewer items than its total leaves for the offset', { total: SIZE + 5, items: [] }],
   ])('%s: refused with a clear error, the cache untouched', async (_name, body) => {
     const s = await syncedSession();
     const before = await readAllTracks(s.db);
@@ -62,6 +62,15 @@ describe('a page whose envelope is wrong', () => {
     expect((error as Error).message).toMatch(/malformed page|not JSON/);
     expect(await readAllTracks(s.db)).toEqual(before);
     expect(await readLibrarySummary(s.db)).toEqual(summary);
+  });
+
+  it('takes a page with none of the items its total counts as short, not as a reason to lose anything', async () => {
+    const s = await syncedSession();
+    s.standIn.library.add(2);
+    // Spotify's short pages are real (SPEC §3); a lying one must not corrupt the cache either.
+    s.standIn.faults.push({ kind: 'body', body: { total: SIZE + 5, items: [] }, match: { path: '/v1/me/tracks' } });
+    await syncSavedTracks({ db: s.db, api: s.api });
+    await expectCacheEqualsServer(s.db, s.standIn);
   });
 
   it.each([

@@ -75,6 +75,7 @@ interface Manifest {
   externally_connectable?: unknown;
   web_accessible_resources?: Array<string | { resources: string[]; matches?: string[] }>;
   content_security_policy?: string | Record<string, string>;
+  browser_specific_settings?: { gecko?: { id?: string }; gecko_android?: unknown };
 }
 
 interface Build {
@@ -160,6 +161,12 @@ describe('the production manifest against SECURITY.md', () => {
     const asked = askedBy(builds.find((build) => build.browser === browser)!.manifest);
     expect(asked.permissions.filter((permission) => NEVER_REQUIRED.includes(permission))).toEqual([]);
     expect(asked.hosts.filter((host) => !SPEC_HOSTS.includes(host))).toEqual([]);
+  });
+
+  it('firefox: a fixed add-on id, and no claim to run on Firefox for Android, which has no identity API to sign in with', () => {
+    const settings = builds.find((build) => build.browser === 'firefox')!.manifest.browser_specific_settings;
+    expect(settings?.gecko?.id).toBe('tracklight@tracklight.app');
+    expect(settings).not.toHaveProperty('gecko_android');
   });
 
   it.each(['chrome', 'firefox'] as const)('%s: is closed to web pages and other extensions, and allows no eval', (browser) => {

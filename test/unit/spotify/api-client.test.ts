@@ -4,6 +4,7 @@ import {
   HttpError,
   NetworkError,
   RateLimitedError,
+  RefusedError,
   ServerError,
   UnexpectedResponseError,
 } from '../../../lib/spotify/errors';
@@ -197,6 +198,25 @@ describe('createSpotifyApi', () => {
   it('passes Spotify’s message on for other refusals', async () => {
     const { api } = harness([json({ error: { status: 400, message: 'Invalid limit' } }, 400)]);
     await expect(api.get('/me/tracks', { limit: 51 })).rejects.toEqual(new HttpError(400, 'Invalid limit'));
+  });
+
+  it.each<[string, Response, RefusedError['problem']]>([
+    ['premium required (JSON)', json({ error: { status: 403, message: 'Active premium subscription required for the owner of the app.' } }, 403), 'premium-required'],
+    ['premium required (plain text)', new Response('Active premium subscription required for the owner of the app.', { status: 403 }), 'premium-required'],
+    ['a user not registered (JSON)', json({ error: { status: 403, message: 'User not registered in the Developer Dashboard' } }, 403), 'user-not-registered'],
+    ['a user not registered (plain text)', new Response('User not registered in the Developer Dashboard', { status: 403 }), 'user-not-registered'],
+  ])('types the development-mode refusal %s, sent once', async (_, answer, problem) => {
+    const { api, sent } = harness([answer, json({})]);
+    const failure = await api.get('/me/tracks').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RefusedError);
+    expect((failure as RefusedError).problem).toBe(problem);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reads a 429 whose body is plain text as an ordinary rate limit', async () => {
+    const { api, sent } = harness([new Response('Too many requests', { status: 429, headers: { 'Retry-After': '2' } }), json({ ok: 1 })]);
+    await expect(api.get('/me/tracks')).resolves.toEqual({ ok: 1 });
+    expect(sent[1].at - sent[0].at).toBe(2000);
   });
 
   it('counts every request it sends, retries included', async () => {

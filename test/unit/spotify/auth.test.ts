@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSpotifyApi } from '../../../lib/spotify/api-client';
 import { createAuth, SignInError, type AuthEnvironment } from '../../../lib/spotify/auth';
-import { RateLimitedError, SessionEndedError } from '../../../lib/spotify/errors';
+import { NotSignedInError, RateLimitedError, SessionEndedError } from '../../../lib/spotify/errors';
 import type { SessionStore, SpotifySession } from '../../../lib/spotify/session-store';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+const PREMIUM_REQUIRED =
+  'Active premium subscription required for the owner of the app. When the subscription status changes, it can take a few hours before requests are allowed again.';
 
 function memoryStore(initial: SpotifySession | null = null): SessionStore & { value: SpotifySession | null } {
   return {
@@ -35,6 +37,7 @@ function environment(options: {
   identityError?: string;
   tokenAnswer?: (form: URLSearchParams) => Response;
   authorizePage?: () => Response | Error;
+  profile?: () => Response;
   store?: SessionStore;
   now?: () => number;
 }): AuthEnvironment & FakeAccounts {
@@ -69,7 +72,7 @@ function environment(options: {
           json({ access_token: `access-${tokenForms.length}`, token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-1', scope: 'user-library-read user-library-modify' })
         );
       }
-      if (url.pathname === '/v1/me') return json({ id: 'user-id', account_id: 'acct-1', display_name: 'Ada' });
+      if (url.pathname === '/v1/me') return options.profile?.() ?? json({ id: 'user-id', account_id: 'acct-1', display_name: 'Ada' });
       if (url.pathname === '/authorize') {
         const page = options.authorizePage?.() ?? new Response('', { status: 302 });
         if (page instanceof Error) throw page;
@@ -132,6 +135,18 @@ describe('signIn', () => {
     ['no network', { identityError: 'Authorization page could not be loaded.', authorizePage: () => new TypeError('Failed to fetch') }, 'unreachable'],
     ['the window closed', { identityError: 'The user did not approve access.' }, 'cancelled'],
     ['a refused code', { tokenAnswer: () => json({ error: 'invalid_request', error_description: 'bad verifier' }, 400) }, 'token-exchange'],
+    ['a Client ID the token endpoint does not know', { tokenAnswer: () => json({ error: 'invalid_client', error_description: 'Invalid client' }, 400) }, 'invalid-client'],
+    [
+      'a profile refused for Premium (JSON)',
+      { profile: () => json({ error: { status: 403, message: PREMIUM_REQUIRED } }, 403) },
+      'premium-required',
+    ],
+    ['a profile refused for Premium (plain text)', { profile: () => new Response(PREMIUM_REQUIRED, { status: 403 }) }, 'premium-required'],
+    [
+      'an account not in User Management',
+      { profile: () => new Response('User not registered in the Developer Dashboard', { status: 403, headers: { 'Content-Type': 'text/plain' } }) },
+      'user-not-registered',
+    ],
   ])('reports %s clearly and stores nothing', async (_, options, problem) => {
     const env = environment(options);
     const failure = await createAuth(env).signIn('a'.repeat(32)).catch((error: unknown) => error);
@@ -139,6 +154,15 @@ describe('signIn', () => {
     expect((failure as SignInError).problem).toBe(problem);
     expect((failure as SignInError).message.length).toBeGreaterThan(10);
     expect(await env.store.load()).toBeNull();
+  });
+
+  it('calls an expired or spent code a failed sign-in, not an ended session', async () => {
+    const env = environment({ tokenAnswer: () => json({ error: 'invalid_grant', error_description: 'Invalid authorization code' }, 400) });
+    const failure = await createAuth(env).signIn('a'.repeat(32)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SignInError);
+    expect((failure as SignInError).problem).toBe('token-exchange');
+    expect((failure as SignInError).message).not.toMatch(/session has ended/i);
+    expect((failure as SignInError).message).toMatch(/try again/i);
   });
 });
 
@@ -198,5 +222,72 @@ describe('tokens', () => {
     await expect(createAuth(env).tokens.get()).rejects.toBeInstanceOf(SessionEndedError);
     expect(env.tokenForms).toHaveLength(1);
     expect(store.value).toBeNull();
+  });
+
+  it('says why when the refresh token expired after six months', async () => {
+    const env = environment({ store: memoryStore(session()), now: () => 0, tokenAnswer: () => json({ error: 'invalid_grant', error_description: 'Refresh token expired' }, 400) });
+    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SessionEndedError);
+    expect((failure as SessionEndedError).message).toMatch(/six months.*sign in again/i);
+  });
+
+  it('ends the session and names the Client ID when the token endpoint no longer knows the app', async () => {
+    const store = memoryStore(session());
+    const env = environment({ store, now: () => 0, tokenAnswer: () => json({ error: 'invalid_client', error_description: 'Invalid client' }, 400) });
+    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SessionEndedError);
+    expect((failure as SessionEndedError).problem).toBe('invalid-client');
+    expect(store.value).toBeNull();
+  });
+
+  describe('a refresh still on the network when the user signs out', () => {
+    /** A token endpoint that answers only when told to; `requested` resolves once the refresh is sent. */
+    function heldRefresh(store: SessionStore) {
+      let release!: (response: Response) => void;
+      let sent!: () => void;
+      const answer = new Promise<Response>((resolve) => (release = resolve));
+      const requested = new Promise<void>((resolve) => (sent = resolve));
+      const env = environment({ store, now: () => 0 });
+      const fetchOthers = env.fetch!;
+      env.fetch = (input, init) => {
+        if (!String(input).endsWith('/api/token')) return fetchOthers(input, init);
+        sent();
+        return answer;
+      };
+      const tokenAnswer = (body: unknown, status = 200) => release(json(body, status));
+      return { env, requested, tokenAnswer };
+    }
+    const grant = { access_token: 'late-access', token_type: 'Bearer', expires_in: 3600, scope: 'user-library-read' };
+
+    it('never brings the old session back', async () => {
+      const store = memoryStore(session());
+      const { env, requested, tokenAnswer } = heldRefresh(store);
+      const auth = createAuth(env);
+      const refreshing = auth.tokens.get().catch((error: unknown) => error);
+      await requested;
+      await auth.signOut();
+      tokenAnswer(grant);
+      expect(await refreshing).toBeInstanceOf(NotSignedInError);
+      expect(store.value).toBeNull();
+      expect(await auth.currentSession()).toBeNull();
+    });
+
+    it('does not overwrite the session of the next sign-in, nor end it', async () => {
+      const store = memoryStore(session());
+      const ended: unknown[] = [];
+      const { env, requested, tokenAnswer } = heldRefresh(store);
+      env.onSessionEnded = (error) => ended.push(error);
+      const auth = createAuth(env);
+      const refreshing = auth.tokens.get().catch((error: unknown) => error);
+      await requested;
+      await auth.signOut();
+      const next = session({ accessToken: 'next-access', expiresAt: 10 * 60_000, account: { key: 'acct-2', displayName: 'Bo' } });
+      await store.save(next);
+      tokenAnswer({ error: 'invalid_grant', error_description: 'Refresh token revoked' }, 400);
+      await refreshing;
+      expect(store.value).toEqual(next);
+      expect(ended).toEqual([]);
+      expect(await auth.tokens.get()).toBe('next-access');
+    });
   });
 });

@@ -1,6 +1,6 @@
 /** The accounts service: /authorize and /api/token with PKCE, as Spotify implements them. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIBRARY_SCOPES, STAND_IN_CLIENT_ID } from '../../stand-in/accounts-service';
+import { LIBRARY_SCOPES, REFRESH_TOKEN_LIFETIME_SEC, STAND_IN_CLIENT_ID } from '../../stand-in/accounts-service';
 import { startStandIn, type StandIn } from '../../stand-in/server';
 import {
   authorizeParams,
@@ -175,6 +175,17 @@ describe('POST /api/token', () => {
     expect((await exchange(code, verifier)).json).toEqual({ error: 'invalid_grant', error_description: 'Authorization code expired' });
   });
 
+  it('can refuse every app with invalid_client, for the code and the refresh token alike', async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await authorizeCode(challenge);
+    standIn.auth.tokenRefusesClient = true;
+    const response = await exchange(code, verifier);
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ error: 'invalid_client', error_description: 'Invalid client' });
+    const refresh = await postToken(standIn, { grant_type: 'refresh_token', refresh_token: standIn.auth.issueTokens().refresh_token, client_id: standIn.clientId });
+    expect(refresh.json).toEqual({ error: 'invalid_client', error_description: 'Invalid client' });
+  });
+
   it('wants a form body', async () => {
     const response = await call(`${standIn.accountsBase}/api/token`, {
       method: 'POST',
@@ -221,6 +232,35 @@ describe('refreshing', () => {
     expect((await callApi(standIn, 'GET', '/me', tokens.access_token)).json).toEqual({ error: { status: 401, message: 'The access token expired' } });
     const refreshed = (await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).json as { access_token: string };
     expect((await callApi(standIn, 'GET', '/me', refreshed.access_token)).status).toBe(200);
+  });
+
+  it('lets a refresh token expire six months after its sign-in, rotated or not', async () => {
+    const signedInAt = Date.parse('2026-08-01T00:00:00Z');
+    standIn.clock.set(signedInAt);
+    standIn.auth.rotateRefreshTokens = true;
+    const tokens = await signIn(standIn);
+    const refresh = (refreshToken: string) =>
+      postToken(standIn, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: standIn.clientId });
+    standIn.clock.set(signedInAt + 100 * 86_400_000);
+    const rotated = (await refresh(tokens.refresh_token)).json as { refresh_token: string };
+    standIn.clock.set(signedInAt + REFRESH_TOKEN_LIFETIME_SEC * 1000 - 1000);
+    const last = (await refresh(rotated.refresh_token)).json as { refresh_token: string };
+    standIn.clock.set(signedInAt + REFRESH_TOKEN_LIFETIME_SEC * 1000);
+    const expired = await refresh(last.refresh_token);
+    expect(expired.status).toBe(400);
+    expect(expired.json).toEqual({ error: 'invalid_grant', error_description: 'Refresh token expired' });
+  });
+
+  it('keeps refresh tokens for good with a lifetime of 0', async () => {
+    const forever = await startStandIn({ library: { size: 1 }, refreshTokenLifetimeSec: 0 });
+    try {
+      const tokens = await signIn(forever);
+      forever.clock.advance(10 * 365 * 86_400_000);
+      const response = await postToken(forever, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: forever.clientId });
+      expect(response.status).toBe(200);
+    } finally {
+      await forever.close();
+    }
   });
 
   it('treats revoked access tokens as invalid', async () => {
