@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CORPUS_LIBRARY } from '../fixtures/sites/corpus/corpus';
 import { badgeOf } from './spotify-pages';
 import {
-  FIXTURE_SONGS,
   openSiteTab,
+  READER_PAGES,
+  registeredScripts,
   signIn,
-  SITE_FIXTURES,
   startMusicSitesWorld,
   switchSitesOn,
   type FixtureSite,
-  type FixtureSong,
   type MusicSitesWorld,
 } from './music-sites';
 
@@ -19,28 +19,34 @@ afterEach(async () => {
 });
 
 const badgeText = async (tabId: number) => (await badgeOf(world!, tabId)).text;
-const ALL_SITES = Object.keys(SITE_FIXTURES) as FixtureSite[];
+const ALL_SITES = (Object.keys(READER_PAGES) as Array<keyof typeof READER_PAGES>).filter((site): site is FixtureSite => site !== 'generic');
 
-function savedOn(song: FixtureSong): string {
-  const id = world!.songIds[song];
+function savedOn(key: string): string {
+  const id = world!.songIds[key];
   return world!.standIn.library.saved().find((item) => item.track?.id === id)!.added_at.slice(0, 10);
 }
 
-async function matchLine(tabId: number): Promise<string> {
+function nameOf(key: string): string {
+  return CORPUS_LIBRARY.find((track) => track.key === key)!.name;
+}
+
+/** The popup's lines for a tab: what was read, and what it matched. */
+async function matchLines(tabId: number): Promise<{ reading: string; line: string }> {
   const popup = await world!.openPopup(`?tab=${tabId}`);
-  const line = popup.page.locator('[data-page-match]');
-  await line.waitFor();
-  const text = (await line.textContent()) ?? '';
+  const section = popup.page.locator('[data-page-match]');
+  await section.waitFor();
+  const reading = ((await section.locator('[data-page-reading]').textContent()) ?? '').replace(/\s+/g, ' ');
+  const line = ((await section.textContent()) ?? '').replace(/\s+/g, ' ');
   await popup.page.close();
-  return text.replace(/\s+/g, ' ');
+  return { reading, line };
 }
 
 describe('saved state on other music sites', () => {
-  it('shows ✓, ≈ or + on each site’s page, with what it matched in the popup, once the site is switched on', async () => {
+  it('shows ✓, ≈ or + on each site’s page, with what was read and what it matched, once the site is switched on', async () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     // Nothing is read before the user switches a site on.
-    const early = await openSiteTab(world, SITE_FIXTURES.youtube.url);
+    const early = await openSiteTab(world, READER_PAGES.youtube.url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(early.tabId)).toBe('');
 
@@ -48,18 +54,31 @@ describe('saved state on other music sites', () => {
     // A tab already open gets the content script when its site is switched on, without a reload.
     await expect.poll(() => badgeText(early.tabId), { timeout: 10_000 }).toBe('✓');
 
-    const expected: Record<FixtureSite, { badge: string; line: string }> = {
-      youtube: { badge: '✓', line: `Matched: ${FIXTURE_SONGS.rhapsody.name} — Queen, saved ${savedOn('rhapsody')}` },
-      'youtube-music': { badge: '✓', line: `Matched: Smells Like Teen Spirit — Nirvana, saved ${savedOn('teenSpirit')}` },
-      bandcamp: { badge: '✓', line: `Matched: Says — Nils Frahm, saved ${savedOn('says')}` },
-      lastfm: { badge: '✓', line: `Matched: Dog Days Are Over — Florence + The Machine, saved ${savedOn('dogDays')} (close match)` },
-      genius: { badge: '✓', line: `Matched: Hello — Adele, saved ${savedOn('hello')}` },
-      soundcloud: { badge: '≈', line: `Not saved — another version is: Midnight City — M83, saved ${savedOn('midnightCity')}` },
+    const expected: Record<FixtureSite, { badge: string; reading: string; line: string }> = {
+      youtube: { badge: '✓', reading: 'Read as: Bohemian Rhapsody — Queen', line: `Matched: ${nameOf('rhapsody')} — Queen, saved ${savedOn('rhapsody')}` },
+      'youtube-music': { badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` },
+      bandcamp: { badge: '✓', reading: 'Read as: Says — Nils Frahm', line: `Matched: Says — Nils Frahm, saved ${savedOn('says')}` },
+      lastfm: {
+        badge: '✓',
+        reading: 'Read as: Dog Days Are Over — Florence and the Machine',
+        line: `Matched: Dog Days Are Over — Florence + The Machine, saved ${savedOn('dogDays')} (close match)`,
+      },
+      genius: { badge: '✓', reading: 'Read as: Poetic Justice (feat. Drake) — Kendrick Lamar', line: `Matched: Poetic Justice — Kendrick Lamar, Drake, saved ${savedOn('poeticJustice')}` },
+      soundcloud: {
+        badge: '≈',
+        reading: 'Read as: Midnight City (Eric Prydz Private Remix) — M83',
+        line: `Not saved — another version is: Midnight City — M83, saved ${savedOn('midnightCity')}`,
+      },
+      'apple-music': { badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` },
+      deezer: { badge: '✓', reading: 'Read as: Harder, Better, Faster, Stronger — Daft Punk', line: `Matched: Harder, Better, Faster, Stronger — Daft Punk, saved ${savedOn('harder')}` },
+      tidal: { badge: '✓', reading: 'Read as: Potato Salad — Tyler, The Creator, A$AP Rocky', line: `Matched: Potato Salad — Tyler, The Creator, A$AP Rocky, saved ${savedOn('potatoSalad')}` },
     };
     for (const site of ALL_SITES) {
-      const tab = site === 'youtube' ? early : await openSiteTab(world, SITE_FIXTURES[site].url);
+      const tab = site === 'youtube' ? early : await openSiteTab(world, READER_PAGES[site].url);
       await expect.poll(() => badgeText(tab.tabId), { timeout: 10_000, message: site }).toBe(expected[site].badge);
-      expect(await matchLine(tab.tabId), site).toContain(expected[site].line);
+      const { reading, line } = await matchLines(tab.tabId);
+      expect(reading, site).toBe(expected[site].reading);
+      expect(line, site).toContain(expected[site].line);
     }
   });
 
@@ -67,22 +86,25 @@ describe('saved state on other music sites', () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     const options = await switchSitesOn(world, ['youtube', 'lastfm']);
-    const video = await openSiteTab(world, SITE_FIXTURES.youtube.url);
+    const video = await openSiteTab(world, READER_PAGES.youtube.url);
     await expect.poll(() => badgeText(video.tabId)).toBe('✓');
-    expect((await badgeOf(world, video.tabId)).title).toContain(`saved in your library — “${FIXTURE_SONGS.rhapsody.name}” by Queen`);
+    expect((await badgeOf(world, video.tabId)).title).toContain(`saved in your library — “${nameOf('rhapsody')}” by Queen`);
 
-    // YouTube moves to another video with the History API, then rewrites the page.
+    // YouTube moves to another video with the History API, then rewrites the page; the Music
+    // card of the first video stays in the description and no longer agrees with the title.
     await video.page.evaluate(() => {
       history.pushState({}, '', '/watch?v=dQw4w9WgXcQ');
       document.querySelector('ytd-watch-flexy')!.setAttribute('video-id', 'dQw4w9WgXcQ');
       document.querySelector('ytd-watch-metadata h1')!.textContent = 'Rick Astley - Never Gonna Give You Up (Official Music Video)';
-      document.querySelector('ytd-channel-name a')!.textContent = 'Rick Astley';
+      document.querySelector('ytd-watch-metadata ytd-channel-name a')!.textContent = 'Rick Astley';
     });
     await expect.poll(() => badgeText(video.tabId)).toBe('+');
-    expect(await matchLine(video.tabId)).toContain('Not in your library: Rick Astley - Never Gonna Give You Up (Official Music Video) — Rick Astley');
+    const afterNavigation = await matchLines(video.tabId);
+    expect(afterNavigation.reading).toBe('Read as: Rick Astley - Never Gonna Give You Up (Official Music Video) — Rick Astley');
+    expect(afterNavigation.line).toContain('Not in your library');
 
     // Back on the first video (a reload: the fixture page again), then "Not this track".
-    await video.page.goto(SITE_FIXTURES.youtube.url);
+    await video.page.goto(READER_PAGES.youtube.url);
     await expect.poll(() => badgeText(video.tabId)).toBe('✓');
     // The next best match shows after each "Not this track" (the seeded library has its own
     // "Bohemian Rhapsody" by Queen), until none is left.
@@ -96,7 +118,7 @@ describe('saved state on other music sites', () => {
       await popup.page.getByRole('button', { name: 'Not this track' }).click();
       await expect.poll(() => line.textContent()).not.toBe(shown);
     }
-    expect(rejected[0]).toContain(FIXTURE_SONGS.rhapsody.name);
+    expect(rejected[0]).toContain(nameOf('rhapsody'));
     expect(rejected.length).toBeLessThanOrEqual(3);
     await expect.poll(() => line.getAttribute('data-match-kind')).toBe('not-saved');
     await expect.poll(() => badgeText(video.tabId)).toBe('+');
@@ -104,8 +126,8 @@ describe('saved state on other music sites', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await expect.poll(() => badgeText(video.tabId)).toBe('+');
 
-    // Last.fm's spelling of the artist is a close match: strict matching refuses it.
-    const lastfm = await openSiteTab(world, SITE_FIXTURES.lastfm.url);
+    // Last.fm's second spelling of the artist is a close match: strict matching refuses it.
+    const lastfm = await openSiteTab(world, READER_PAGES.lastfm.url);
     await expect.poll(() => badgeText(lastfm.tabId)).toBe('✓');
     await options.bringToFront();
     await options.locator('input[name="strict-matching"]').check();
@@ -116,7 +138,7 @@ describe('saved state on other music sites', () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     const options = await switchSitesOn(world, ['genius']);
-    const song = await openSiteTab(world, SITE_FIXTURES.genius.url);
+    const song = await openSiteTab(world, READER_PAGES.genius.url);
     await expect.poll(() => badgeText(song.tabId)).toBe('✓');
 
     const popup = await world.openPopup();
@@ -128,11 +150,8 @@ describe('saved state on other music sites', () => {
 
     await options.bringToFront();
     await options.locator('input[name="site-genius"]').click();
-    const worker = await world.extension.serviceWorker();
-    await expect
-      .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
-      .toBe(0);
-    const later = await openSiteTab(world, 'https://genius.com/Adele-hello-lyrics?again');
+    await expect.poll(async () => Object.keys(await registeredScripts(world!)).length).toBe(0);
+    const later = await openSiteTab(world, `${READER_PAGES.genius.url}?again`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(later.tabId)).toBe('');
   });
