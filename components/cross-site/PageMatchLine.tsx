@@ -6,6 +6,7 @@ import { usePageMatch } from './use-page-match';
 
 interface PageMatchLineProps {
   send: SendRequest;
+  tabId: number | null;
   /** Signed in: matches are shown only then, as badges are. */
   enabled: boolean;
   libraryVersion: number;
@@ -16,8 +17,8 @@ interface PageMatchLineProps {
  * Title — Artist", so a wrong reading shows), then what it matched ("Matched: Title — Artist,
  * saved 2023-04-02") with "Not this track" to correct it. Renders nothing on other tabs.
  */
-export function PageMatchLine({ send, enabled, libraryVersion }: PageMatchLineProps) {
-  const { match, pending, error, reject } = usePageMatch(send, enabled, libraryVersion);
+export function PageMatchLine({ send, tabId, enabled, libraryVersion }: PageMatchLineProps) {
+  const { match, pending, error, reject } = usePageMatch(send, tabId, enabled, libraryVersion);
   if (!match) return null;
   return (
     <section class="page-match" data-page-match data-match-kind={match.kind} aria-busy={pending}>

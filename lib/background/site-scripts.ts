@@ -1,8 +1,9 @@
-import { SITES, type SiteId } from '../matching/sites';
+import { isPageOrigin, originPattern, SITES, type SiteId } from '../matching/sites';
 
 /** The content script WXT builds from entrypoints/page-track.content.ts. */
 export const PAGE_TRACK_SCRIPT = 'content-scripts/page-track.js';
 const SITE_SCRIPT_PREFIX = 'tracklight-site-';
+const ORIGIN_SCRIPT_PREFIX = 'tracklight-origin-';
 
 interface RegisteredScript {
   id: string;
@@ -27,14 +28,16 @@ export interface SiteScriptsDeps {
   /** Tabs already showing a site, so a newly switched-on site works without a reload. */
   openTabs(matches: readonly string[]): Promise<number[]>;
   enabledSites(): Promise<SiteId[]>;
+  /** Origins switched on from the popup ("Enable on this site"). */
+  enabledOrigins(): Promise<string[]>;
 }
 
 export interface SiteScripts {
-  /** Registers the content script where a switched-on site is granted, and nowhere else. */
+  /** Registers the content script where a switched-on site or origin is granted, and nowhere else. */
   sync(): Promise<void>;
 }
 
-/** The granted host patterns of each site switched on, by script id. */
+/** The granted host patterns of each site and origin switched on, by script id. */
 async function wantedScripts(deps: SiteScriptsDeps): Promise<Map<string, string[]>> {
   const wanted = new Map<string, string[]>();
   const sites = await deps.enabledSites();
@@ -42,6 +45,11 @@ async function wantedScripts(deps: SiteScriptsDeps): Promise<Map<string, string[
     if (!sites.includes(site.id)) continue;
     const granted = await grantedPatterns(site.origins, deps.hasOrigins);
     if (granted.length > 0) wanted.set(SITE_SCRIPT_PREFIX + site.id, granted);
+  }
+  for (const origin of await deps.enabledOrigins()) {
+    if (!isPageOrigin(origin)) continue;
+    const pattern = originPattern(origin);
+    if (await deps.hasOrigins([pattern])) wanted.set(ORIGIN_SCRIPT_PREFIX + new URL(origin).hostname, [pattern]);
   }
   return wanted;
 }
@@ -75,7 +83,7 @@ export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
     const wanted = await wantedScripts(deps);
     const registered = new Map(
       (await scripting.getRegisteredContentScripts())
-        .filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX))
+        .filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX) || script.id.startsWith(ORIGIN_SCRIPT_PREFIX))
         .map((script) => [script.id, script.matches ?? []]),
     );
     const stale = [...registered].filter(([id, matches]) => !wanted.has(id) || !sameMatches(matches, wanted.get(id)!)).map(([id]) => id);
@@ -109,5 +117,12 @@ export async function sitesStillGranted(enabled: readonly SiteId[], hasOrigins: 
     const site = SITES.find((candidate) => candidate.id === id);
     if (site && (await grantedPatterns(site.origins, hasOrigins)).length > 0) kept.push(id);
   }
+  return kept;
+}
+
+/** The switched-on origins still granted. */
+export async function originsStillGranted(enabled: readonly string[], hasOrigins: (origins: readonly string[]) => Promise<boolean>): Promise<string[]> {
+  const kept: string[] = [];
+  for (const origin of enabled) if (isPageOrigin(origin) && (await hasOrigins([originPattern(origin)]))) kept.push(origin);
   return kept;
 }

@@ -12,6 +12,12 @@ export interface PageTrack {
   titleMayNameArtist?: boolean;
 }
 
+/** The song a tab's page shows, as its content script reported it. */
+export interface TabPage {
+  url: string;
+  track: PageTrack;
+}
+
 export const PAGE_TRACK_LIMITS = {
   titleLength: 300,
   artistLength: 200,

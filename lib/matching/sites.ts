@@ -90,6 +90,12 @@ export const SITES: readonly Site[] = [
 /** Every site's host permissions: the manifest's optional host permissions. */
 export const ALL_SITE_ORIGINS: readonly string[] = SITES.flatMap((site) => site.origins);
 
+/**
+ * What "Enable on this site" may ask for: any https origin, one at a time. An optional host
+ * permission only — the popup asks for the one origin of the page it is on (SPEC §10).
+ */
+export const ANY_HTTPS_ORIGIN = 'https://*/*';
+
 export function siteById(id: SiteId): Site {
   return SITES.find((site) => site.id === id)!;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CORPUS_LIBRARY } from '../fixtures/sites/corpus/corpus';
+import { CORPUS_LIBRARY, corpusPage } from '../fixtures/sites/corpus/corpus';
 import { badgeOf } from './spotify-pages';
 import {
   openSiteTab,
@@ -8,6 +8,7 @@ import {
   signIn,
   startMusicSitesWorld,
   switchSitesOn,
+  waitForScripts,
   type FixtureSite,
   type MusicSitesWorld,
 } from './music-sites';
@@ -154,5 +155,60 @@ describe('saved state on other music sites', () => {
     const later = await openSiteTab(world, `${READER_PAGES.genius.url}?again`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(later.tabId)).toBe('');
+  });
+
+  it('“Enable on this site” switches on a page’s origin alone, or its music site, from the popup', async () => {
+    world = await startMusicSitesWorld();
+    await signIn(world);
+
+    // Any other site: a page that describes its song in schema.org MusicRecording data.
+    const recording = await openSiteTab(world, READER_PAGES.generic.url);
+    const popup = await world.openPopup(`?tab=${recording.tabId}`);
+    // What the popup asks the browser for is recorded, then asked for as usual.
+    await popup.page.evaluate(() => {
+      const asked: unknown[] = [];
+      const request = chrome.permissions.request.bind(chrome.permissions);
+      Object.assign(window, { askedPermissions: asked });
+      chrome.permissions.request = ((permissions: Parameters<typeof request>[0]) => {
+        asked.push(permissions);
+        return request(permissions);
+      }) as typeof chrome.permissions.request;
+    });
+    const offer = popup.page.locator('[data-site-offer="https://www.joytimecollective.com"]');
+    await offer.getByRole('button', { name: 'Enable on this site' }).click();
+    await waitForScripts(world, ['tracklight-origin-www.joytimecollective.com']);
+    expect(await popup.page.evaluate(() => (window as unknown as { askedPermissions: unknown[] }).askedPermissions)).toEqual([
+      { permissions: ['scripting'], origins: ['https://www.joytimecollective.com/*'] },
+    ]);
+    expect((await registeredScripts(world))['tracklight-origin-www.joytimecollective.com']).toEqual(['https://www.joytimecollective.com/*']);
+    // The tab already open gets the reader without a reload, and the open popup shows the song.
+    await expect.poll(() => badgeText(recording.tabId), { timeout: 10_000 }).toBe('✓');
+    await expect.poll(() => popup.page.locator('[data-page-reading]').textContent()).toContain('Happier — Marshmello, Bastille');
+    await expect(offer.count()).resolves.toBe(0);
+    await popup.page.close();
+
+    // Bandcamp on an artist's own domain comes through the same door.
+    const ownDomain = await openSiteTab(world, corpusPage('generic-bandcamp-custom-domain.html').url);
+    const ownDomainPopup = await world.openPopup(`?tab=${ownDomain.tabId}`);
+    await ownDomainPopup.page.locator('[data-site-offer="https://music.nilsfrahm.com"]').getByRole('button', { name: 'Enable on this site' }).click();
+    await expect.poll(() => badgeText(ownDomain.tabId), { timeout: 10_000 }).toBe('✓');
+    expect((await matchLines(ownDomain.tabId)).line).toContain(`Matched: All Melody — Nils Frahm, saved ${savedOn('allMelody')}`);
+    await ownDomainPopup.page.close();
+
+    // A known music site not switched on yet is offered whole, as Options would.
+    const mobile = await openSiteTab(world, corpusPage('youtube-mobile.html').url);
+    const mobilePopup = await world.openPopup(`?tab=${mobile.tabId}`);
+    await mobilePopup.page.locator('[data-site-offer="youtube"]').getByRole('button', { name: 'Enable on this site' }).click();
+    await waitForScripts(world, ['tracklight-site-youtube']);
+    await expect.poll(() => badgeText(mobile.tabId), { timeout: 10_000 }).toBe('✓');
+    await mobilePopup.page.close();
+
+    // Options lists the origins switched on from the popup; turning one off stops reading it.
+    const options = await world.openOptions();
+    const origins = options.page.locator('[data-enabled-origins]');
+    await expect.poll(() => origins.textContent()).toContain('www.joytimecollective.com');
+    await options.page.getByRole('button', { name: 'Turn off www.joytimecollective.com' }).click();
+    await expect.poll(async () => 'tracklight-origin-www.joytimecollective.com' in (await registeredScripts(world!))).toBe(false);
+    await expect.poll(() => badgeText(recording.tabId)).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSiteScripts, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../lib/background/site-scripts';
+import { createSiteScripts, originsStillGranted, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../lib/background/site-scripts';
 import type { SiteId } from '../../../lib/matching/sites';
 
 function fakeScripting() {
@@ -32,6 +32,7 @@ describe('site content scripts', () => {
       hasOrigins: async (origins) => origins.every((origin) => granted.has(origin)),
       openTabs: async (matches) => (matches.includes('https://www.youtube.com/*') ? [11, 12] : []),
       enabledSites: async () => enabled,
+      enabledOrigins: async () => [],
     });
     await Promise.all([sites.sync(), sites.sync()]);
     // YouTube is granted for www. only (switched on before m. was one of its hosts): it runs there.
@@ -57,12 +58,33 @@ describe('site content scripts', () => {
       hasOrigins: async () => true,
       openTabs: async () => [],
       enabledSites: async () => ['youtube'],
+      enabledOrigins: async () => ['https://music.example.com'],
     });
     await expect(sites.sync()).resolves.toBeUndefined();
   });
 
-  it('keeps only the sites with a host still granted', async () => {
+  it('registers each origin switched on from the popup, for that origin only, while it is granted', async () => {
+    const scripting = fakeScripting();
+    let origins = ['https://music.nilsfrahm.com', 'https://ungranted.example.com', 'https://*.example.com'];
+    const granted = new Set(['https://music.nilsfrahm.com/*', 'https://*.example.com/*']);
+    const sites = createSiteScripts({
+      scripting: () => scripting.api,
+      hasOrigins: async (patterns) => patterns.every((pattern) => granted.has(pattern)),
+      openTabs: async () => [21],
+      enabledSites: async () => [],
+      enabledOrigins: async () => origins,
+    });
+    await sites.sync();
+    expect([...scripting.registered]).toEqual([['tracklight-origin-music.nilsfrahm.com', ['https://music.nilsfrahm.com/*']]]);
+    expect(scripting.injected).toEqual([21]);
+    origins = [];
+    await sites.sync();
+    expect(scripting.registered.size).toBe(0);
+  });
+
+  it('keeps only the sites with a host still granted, and the origins still granted', async () => {
     const kept = await sitesStillGranted(['youtube', 'bandcamp', 'tidal'], async (origins) => origins.includes('https://*.bandcamp.com/*') || origins.includes('https://listen.tidal.com/*'));
     expect(kept).toEqual(['bandcamp', 'tidal']);
+    expect(await originsStillGranted(['https://a.example.com', 'https://b.example.com'], async (patterns) => patterns.includes('https://b.example.com/*'))).toEqual(['https://b.example.com']);
   });
 });
