@@ -20,7 +20,6 @@ afterEach(async () => {
 });
 
 const badgeText = async (tabId: number) => (await badgeOf(world!, tabId)).text;
-const ALL_SITES = (Object.keys(READER_PAGES) as Array<keyof typeof READER_PAGES>).filter((site): site is FixtureSite => site !== 'generic');
 
 function savedOn(key: string): string {
   const id = world!.songIds[key];
@@ -30,6 +29,27 @@ function savedOn(key: string): string {
 function nameOf(key: string): string {
   return CORPUS_LIBRARY.find((track) => track.key === key)!.name;
 }
+
+/** What each site's page in `READER_PAGES` must show: badge, "Read as" line, match line. */
+const EXPECTED: Record<FixtureSite, () => { badge: string; reading: string; line: string }> = {
+  youtube: () => ({ badge: '✓', reading: 'Read as: Bohemian Rhapsody — Queen', line: `Matched: ${nameOf('rhapsody')} — Queen, saved ${savedOn('rhapsody')}` }),
+  'youtube-music': () => ({ badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` }),
+  bandcamp: () => ({ badge: '✓', reading: 'Read as: Says — Nils Frahm', line: `Matched: Says — Nils Frahm, saved ${savedOn('says')}` }),
+  lastfm: () => ({
+    badge: '✓',
+    reading: 'Read as: Dog Days Are Over — Florence and the Machine',
+    line: `Matched: Dog Days Are Over — Florence + The Machine, saved ${savedOn('dogDays')} (close match)`,
+  }),
+  genius: () => ({ badge: '✓', reading: 'Read as: Poetic Justice (feat. Drake) — Kendrick Lamar', line: `Matched: Poetic Justice — Kendrick Lamar, Drake, saved ${savedOn('poeticJustice')}` }),
+  soundcloud: () => ({
+    badge: '≈',
+    reading: 'Read as: Midnight City (Eric Prydz Private Remix) — M83',
+    line: `Not saved — another version is: Midnight City — M83, saved ${savedOn('midnightCity')}`,
+  }),
+  'apple-music': () => ({ badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` }),
+  deezer: () => ({ badge: '✓', reading: 'Read as: Harder, Better, Faster, Stronger — Daft Punk', line: `Matched: Harder, Better, Faster, Stronger — Daft Punk, saved ${savedOn('harder')}` }),
+  tidal: () => ({ badge: '✓', reading: 'Read as: Potato Salad — Tyler, The Creator, A$AP Rocky', line: `Matched: Potato Salad — Tyler, The Creator, A$AP Rocky, saved ${savedOn('potatoSalad')}` }),
+};
 
 /** The popup's lines for a tab: what was read, and what it matched. */
 async function matchLines(tabId: number): Promise<{ reading: string; line: string }> {
@@ -43,45 +63,36 @@ async function matchLines(tabId: number): Promise<{ reading: string; line: strin
 }
 
 describe('saved state on other music sites', () => {
-  it('shows ✓, ≈ or + on each site’s page, with what was read and what it matched, once the site is switched on', async () => {
+  /** Switches `sites` on (YouTube's tab open before: it gets the reader without a reload) and checks each site's page. */
+  async function checkSites(sites: readonly FixtureSite[]): Promise<void> {
     world = await startMusicSitesWorld();
     await signIn(world);
     // Nothing is read before the user switches a site on.
-    const early = await openSiteTab(world, READER_PAGES.youtube.url);
+    const early = await openSiteTab(world, READER_PAGES[sites[0]].url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(early.tabId)).toBe('');
 
-    await switchSitesOn(world, ALL_SITES);
+    await switchSitesOn(world, sites);
     // A tab already open gets the content script when its site is switched on, without a reload.
-    await expect.poll(() => badgeText(early.tabId), { timeout: 10_000 }).toBe('✓');
+    await expect.poll(() => badgeText(early.tabId), { timeout: 10_000 }).toBe(EXPECTED[sites[0]]().badge);
 
-    const expected: Record<FixtureSite, { badge: string; reading: string; line: string }> = {
-      youtube: { badge: '✓', reading: 'Read as: Bohemian Rhapsody — Queen', line: `Matched: ${nameOf('rhapsody')} — Queen, saved ${savedOn('rhapsody')}` },
-      'youtube-music': { badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` },
-      bandcamp: { badge: '✓', reading: 'Read as: Says — Nils Frahm', line: `Matched: Says — Nils Frahm, saved ${savedOn('says')}` },
-      lastfm: {
-        badge: '✓',
-        reading: 'Read as: Dog Days Are Over — Florence and the Machine',
-        line: `Matched: Dog Days Are Over — Florence + The Machine, saved ${savedOn('dogDays')} (close match)`,
-      },
-      genius: { badge: '✓', reading: 'Read as: Poetic Justice (feat. Drake) — Kendrick Lamar', line: `Matched: Poetic Justice — Kendrick Lamar, Drake, saved ${savedOn('poeticJustice')}` },
-      soundcloud: {
-        badge: '≈',
-        reading: 'Read as: Midnight City (Eric Prydz Private Remix) — M83',
-        line: `Not saved — another version is: Midnight City — M83, saved ${savedOn('midnightCity')}`,
-      },
-      'apple-music': { badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` },
-      deezer: { badge: '✓', reading: 'Read as: Harder, Better, Faster, Stronger — Daft Punk', line: `Matched: Harder, Better, Faster, Stronger — Daft Punk, saved ${savedOn('harder')}` },
-      tidal: { badge: '✓', reading: 'Read as: Potato Salad — Tyler, The Creator, A$AP Rocky', line: `Matched: Potato Salad — Tyler, The Creator, A$AP Rocky, saved ${savedOn('potatoSalad')}` },
-    };
-    for (const site of ALL_SITES) {
-      const tab = site === 'youtube' ? early : await openSiteTab(world, READER_PAGES[site].url);
-      await expect.poll(() => badgeText(tab.tabId), { timeout: 10_000, message: site }).toBe(expected[site].badge);
+    for (const site of sites) {
+      const tab = site === sites[0] ? early : await openSiteTab(world, READER_PAGES[site].url);
+      const expected = EXPECTED[site]();
+      await expect.poll(() => badgeText(tab.tabId), { timeout: 10_000, message: site }).toBe(expected.badge);
       const { reading, line } = await matchLines(tab.tabId);
-      expect(reading, site).toBe(expected[site].reading);
-      expect(line, site).toContain(expected[site].line);
+      expect(reading, site).toBe(expected.reading);
+      expect(line, site).toContain(expected.line);
     }
-  });
+  }
+
+  it('shows ✓, ≈ or + on YouTube, YouTube Music, Bandcamp, Last.fm, Genius and SoundCloud, with what was read and matched', async () => {
+    await checkSites(['youtube', 'youtube-music', 'bandcamp', 'lastfm', 'genius', 'soundcloud']);
+  }, 120_000);
+
+  it('shows the same on Apple Music, Deezer and TIDAL', async () => {
+    await checkSites(['apple-music', 'deezer', 'tidal']);
+  }, 120_000);
 
   it('follows YouTube’s in-page navigation, remembers “Not this track” for the page, and obeys strict matching', async () => {
     world = await startMusicSitesWorld();
@@ -133,7 +144,7 @@ describe('saved state on other music sites', () => {
     await options.bringToFront();
     await options.locator('input[name="strict-matching"]').check();
     await expect.poll(() => badgeText(lastfm.tabId)).toBe('+');
-  });
+  }, 120_000);
 
   it('stops reading a site switched off, and shows nothing while signed out', async () => {
     world = await startMusicSitesWorld();
@@ -210,5 +221,5 @@ describe('saved state on other music sites', () => {
     await options.page.getByRole('button', { name: 'Turn off www.joytimecollective.com' }).click();
     await expect.poll(async () => 'tracklight-origin-www.joytimecollective.com' in (await registeredScripts(world!))).toBe(false);
     await expect.poll(() => badgeText(recording.tabId)).toBe('');
-  });
+  }, 120_000);
 });
