@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ALL_SITE_ORIGINS } from './lib/matching/sites';
+import { ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN } from './lib/matching/sites';
 import { preactWithoutInnerHtml } from './scripts/vite/preact-without-inner-html';
 
 const DEFAULT_API_BASE = 'https://api.spotify.com/v1';
@@ -32,14 +32,17 @@ export default defineConfig({
       name: 'Tracklight',
       description:
         'Do I already have this track? Your Spotify saved tracks, searchable offline in a keystroke.',
-      permissions: ['identity', 'storage', 'alarms', 'contextMenus'],
+      // `activeTab`: when the user opens the popup, the current tab's URL, so the popup can offer
+      // "Enable on this site" for that one origin (issue #14). No warning, no other tab, no other time.
+      permissions: ['identity', 'storage', 'alarms', 'contextMenus', 'activeTab'],
       host_permissions: [
         ...new Set([hostPermission(apiBase), hostPermission(accountsBase)]),
         'https://open.spotify.com/*',
       ],
       // Asked for in Options when the user switches a music site on (issue #9), never at
-      // install: the site's hosts, and `scripting` to register its content script.
-      optional_host_permissions: [...ALL_SITE_ORIGINS],
+      // install: the site's hosts, and `scripting` to register its content script. Any https
+      // origin may be asked for, one at a time, from the popup's "Enable on this site" (#14).
+      optional_host_permissions: [...ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN],
       optional_permissions: ['scripting'],
       action: { default_title: 'Tracklight' },
       ...(browser === 'firefox'

@@ -1,43 +1,31 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { requestSiteAccess } from '../lib/matching/site-access';
+import { siteSwitches } from '../lib/matching/site-switches';
 import { SITES, type Site } from '../lib/matching/sites';
-import { enabledSitesSetting, strictMatchingSetting } from '../lib/settings';
+import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../lib/settings';
 import './cross-site/cross-site.css';
 import { useStorageItem } from './hooks/use-storage-item';
 
 /**
- * Options: the music sites where the badge shows the saved state (issue #9), each asking for
- * its host permission as it is switched on, and "Strict matching".
+ * Options: the music sites where the badge shows the saved state (issues #9, #14), each asking
+ * for its host permission as it is switched on; the other sites switched on from the popup
+ * ("Enable on this site"), each with its own off switch; and "Strict matching".
  */
 export function SiteSettings() {
   const enabled = useStorageItem(enabledSitesSetting);
+  const origins = useStorageItem(enabledOriginsSetting);
   const strict = useStorageItem(strictMatchingSetting);
   const [error, setError] = useState<string | null>(null);
-  if (enabled === undefined || strict === undefined) return null;
+  if (enabled === undefined || origins === undefined || strict === undefined) return null;
 
   function switchOn(site: Site): void {
     setError(null);
-    // Firefox grants only from the click itself: the request comes before any await.
-    browser.permissions.request({ permissions: ['scripting'], origins: [...site.origins] }).then(
-      async (granted) => {
-        if (!granted) {
-          setError(`${site.label} stays off: Tracklight needs permission to read its pages to find the song on them.`);
-          return;
-        }
-        const current = await enabledSitesSetting.getValue();
-        await enabledSitesSetting.setValue([...new Set([...current, site.id])]);
+    requestSiteAccess({ kind: 'site', site }, siteSwitches).then(
+      (granted) => {
+        if (!granted) setError(`${site.label} stays off: Tracklight needs permission to read its pages to find the song on them.`);
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
-  }
-
-  async function switchOff(site: Site): Promise<void> {
-    setError(null);
-    const current = await enabledSitesSetting.getValue();
-    await enabledSitesSetting.setValue(current.filter((id) => id !== site.id));
-    // Hosts granted at install (an enterprise policy, a test build) cannot be removed: the
-    // site is off all the same, its content script unregistered by the background.
-    await browser.permissions.remove({ origins: [...site.origins] }).catch(() => false);
   }
 
   return (
@@ -55,7 +43,7 @@ export function SiteSettings() {
                 type="checkbox"
                 name={`site-${site.id}`}
                 checked={enabled.includes(site.id)}
-                onChange={(event) => (event.currentTarget.checked ? switchOn(site) : void switchOff(site))}
+                onChange={(event) => (event.currentTarget.checked ? switchOn(site) : void siteSwitches.switchOffSite(site.id))}
               />
               <strong>{site.label}</strong>
               <span class="muted">{site.pages}</span>
@@ -63,6 +51,24 @@ export function SiteSettings() {
           </li>
         ))}
       </ul>
+      <h3 class="site-origins-title">Switched on from the popup</h3>
+      {origins.length === 0 ? (
+        <p class="muted">
+          None. On another site’s page — Bandcamp on an artist’s own domain, a page that describes a song — open Tracklight and
+          choose “Enable on this site”.
+        </p>
+      ) : (
+        <ul class="site-list" data-enabled-origins>
+          {origins.map((origin) => (
+            <li key={origin} class="site-origin">
+              <bdi>{new URL(origin).hostname}</bdi>
+              <button type="button" onClick={() => void siteSwitches.switchOffOrigin(origin)} aria-label={`Turn off ${new URL(origin).hostname}`}>
+                Turn off
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <label class="strict-matching">
         <input
           type="checkbox"

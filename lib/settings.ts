@@ -72,6 +72,17 @@ export const enabledSitesSetting = storage.defineItem<SiteId[]>('local:enabledSi
   version: 1,
 });
 
+/**
+ * Origins ("https://music.example.com") switched on from the popup's "Enable on this site": any
+ * other https site, read by the generic reader (schema.org MusicRecording, og:type music.song,
+ * Bandcamp on an artist's own domain). Listed only after the user granted that origin alone;
+ * revoking it removes it.
+ */
+export const enabledOriginsSetting = storage.defineItem<string[]>('local:enabledOrigins', {
+  fallback: [],
+  version: 1,
+});
+
 /** Only exact matches on music sites: no "a spelling apart" (Options, "Strict matching"). */
 export const strictMatchingSetting = storage.defineItem<boolean>('local:strictMatching', {
   fallback: false,

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { TabPage } from './matching/page-track';
 import type { AccountRef } from './settings';
 
 /** SPEC §6: the values of `[data-sync-state]`. */
@@ -40,3 +41,10 @@ export const initialAppStatus: AppStatus = {
 export const appStatusItem = storage.defineItem<AppStatus>('session:appStatus', {
   fallback: initialAppStatus,
 });
+
+/**
+ * The song each tab's page shows, by tab id, as content scripts reported them: kept while the
+ * service worker sleeps, and watched by the popup to show a page's song as soon as it is read.
+ * storage.session, which content scripts cannot read: page URLs stay with the extension.
+ */
+export const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });

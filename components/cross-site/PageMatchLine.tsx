@@ -6,20 +6,25 @@ import { usePageMatch } from './use-page-match';
 
 interface PageMatchLineProps {
   send: SendRequest;
+  tabId: number | null;
   /** Signed in: matches are shown only then, as badges are. */
   enabled: boolean;
   libraryVersion: number;
 }
 
 /**
- * The popup's line for a music page on another site: "Matched: Title — Artist, saved
- * 2023-04-02" with "Not this track" to correct it. Renders nothing on other tabs.
+ * The popup's lines for a music page on another site: what was read from the page ("Read as:
+ * Title — Artist", so a wrong reading shows), then what it matched ("Matched: Title — Artist,
+ * saved 2023-04-02") with "Not this track" to correct it. Renders nothing on other tabs.
  */
-export function PageMatchLine({ send, enabled, libraryVersion }: PageMatchLineProps) {
-  const { match, pending, error, reject } = usePageMatch(send, enabled, libraryVersion);
+export function PageMatchLine({ send, tabId, enabled, libraryVersion }: PageMatchLineProps) {
+  const { match, pending, error, reject } = usePageMatch(send, tabId, enabled, libraryVersion);
   if (!match) return null;
   return (
     <section class="page-match" data-page-match data-match-kind={match.kind} aria-busy={pending}>
+      <p class="page-match-reading muted" data-page-reading>
+        Read as: <Song name={match.page.title} artists={match.page.artists} />
+      </p>
       <p class="page-match-text" aria-live="polite">
         <MatchText match={match} />
       </p>
@@ -41,7 +46,7 @@ function MatchText({ match }: { match: PageMatch }) {
   if (match.kind === 'not-saved' || !match.track) {
     return (
       <>
-        Not in your library: <Song name={match.page.title} artists={match.page.artists} />
+        Not in your library
         {match.rejected > 0 && <span class="muted"> (you said it is not {match.rejected === 1 ? 'the track' : 'any of the tracks'} found)</span>}
       </>
     );

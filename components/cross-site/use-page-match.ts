@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { SendRequest } from '../../lib/messaging/client';
 import type { PageMatch } from '../../lib/messaging/protocol';
-import { tabIdFromQuery } from '../../lib/popup/tab-id';
+import { tabPagesItem } from '../../lib/status';
+import { useStorageItem } from '../hooks/use-storage-item';
 
 export interface CurrentPageMatch {
   match: PageMatch | null;
@@ -13,20 +13,16 @@ export interface CurrentPageMatch {
 }
 
 /**
- * What the current tab's music page (YouTube, Bandcamp …) was matched to: `?tab=ID`, else the
- * active tab, as for the current Spotify track. Asked again when the library changes.
+ * What the current tab's music page (YouTube, Bandcamp …) was matched to. Asked again when the
+ * library changes, and when the page's song changes (or is first read, just after the site was
+ * switched on): the background keeps the tabs' songs in `tabPagesItem`.
  */
-export function usePageMatch(send: SendRequest, enabled: boolean, libraryVersion: number): CurrentPageMatch {
-  const [tabId, setTabId] = useState<number | null>(null);
+export function usePageMatch(send: SendRequest, tabId: number | null, enabled: boolean, libraryVersion: number): CurrentPageMatch {
   const [match, setMatch] = useState<PageMatch | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const fromQuery = tabIdFromQuery(location.search);
-    if (fromQuery !== null) setTabId(fromQuery);
-    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => setTabId(active?.id ?? null));
-  }, []);
+  const tabPages = useStorageItem(tabPagesItem);
+  const pageRead = tabId === null ? '' : JSON.stringify(tabPages?.[tabId] ?? null);
 
   useEffect(() => {
     if (!enabled || tabId === null) return;
@@ -38,7 +34,7 @@ export function usePageMatch(send: SendRequest, enabled: boolean, libraryVersion
     return () => {
       active = false;
     };
-  }, [send, enabled, tabId, libraryVersion]);
+  }, [send, enabled, tabId, libraryVersion, pageRead]);
 
   async function reject(): Promise<void> {
     if (tabId === null || pending) return;

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { SendRequest } from '../../lib/messaging/client';
 import type { TabTrack } from '../../lib/messaging/protocol';
-import { tabIdFromQuery } from '../../lib/popup/tab-id';
 import type { SavedState } from '../../lib/tracks/saved-state';
 
 export interface CurrentTabTrack {
@@ -17,27 +15,17 @@ export interface CurrentTabTrack {
 }
 
 /**
- * The current tab's track (`?tab=ID`, else the active tab of this window; the tab id is all the
- * popup can know without the `tabs` permission, the background reads the URL). Save and Remove
- * show their result at once and roll back with the background's message if Spotify refuses.
- * Asked again when the library changes: a sync may have settled whether it is saved.
+ * The current tab's track (`tabId`: see use-current-tab-id.ts; the background reads its URL).
+ * Save and Remove show their result at once and roll back with the background's message if
+ * Spotify refuses. Asked again when the library changes: a sync may have settled whether it is
+ * saved.
  */
-export function useCurrentTabTrack(send: SendRequest, enabled: boolean, libraryVersion: number): CurrentTabTrack {
-  const [tabId, setTabId] = useState<number | null>(null);
+export function useCurrentTabTrack(send: SendRequest, tabId: number | null, enabled: boolean, libraryVersion: number): CurrentTabTrack {
   const [track, setTrack] = useState<TabTrack | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A refresh must not overwrite the optimistic state while the call is on its way.
   const changing = useRef(false);
-
-  useEffect(() => {
-    const fromQuery = tabIdFromQuery(location.search);
-    if (fromQuery !== null) {
-      setTabId(fromQuery);
-      return;
-    }
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => setTabId(active?.id ?? null));
-  }, []);
 
   useEffect(() => {
     if (!enabled || tabId === null || changing.current) return;

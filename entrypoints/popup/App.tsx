@@ -8,6 +8,9 @@ import { useOnline } from '../../components/hooks/use-online';
 import { usePopupLibrary } from '../../components/hooks/use-popup-library';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { PageMatchLine } from '../../components/cross-site/PageMatchLine';
+import { SiteOfferLine } from '../../components/cross-site/SiteOfferLine';
+import { useSiteOffer } from '../../components/cross-site/use-site-offer';
+import { useCurrentTabId } from '../../components/hooks/use-current-tab-id';
 import { CurrentTrackCard } from '../../components/popup/CurrentTrackCard';
 import { PopupFooter } from '../../components/popup/PopupFooter';
 import { SearchPanel } from '../../components/popup/SearchPanel';
@@ -37,7 +40,9 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const firstPage = currentFirstPage(useStorageItem(firstPageItem), accountKey, libraryVersion);
   const { db, unavailable } = useLibraryDb(accountKey);
   const library = usePopupLibrary(db, accountKey, libraryVersion, startTrackRowsWorker, firstPage);
-  const currentTrack = useCurrentTabTrack(send, status?.signedIn ?? false, libraryVersion);
+  const tabId = useCurrentTabId();
+  const currentTrack = useCurrentTabTrack(send, tabId, status?.signedIn ?? false, libraryVersion);
+  const siteOffer = useSiteOffer(tabId);
   // Every second while rate-limited, so the sync line changes right at the resume time.
   const now = useNow(status?.sync.state === 'rate-limited' ? 1000 : 30_000);
   const [busy, setBusy] = useState(false);
@@ -116,11 +121,12 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           onToggleSaved={currentTrack.toggleSaved}
         />
       )}
-      <PageMatchLine send={send} enabled={status.signedIn} libraryVersion={libraryVersion} />
+      <PageMatchLine send={send} tabId={tabId} enabled={status.signedIn} libraryVersion={libraryVersion} />
       {searchable && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
       {searchable && !unavailable && (
         <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />
       )}
+      {status.signedIn && <SiteOfferLine offer={siteOffer.offer} pending={siteOffer.pending} error={siteOffer.error} onEnable={siteOffer.enable} />}
       <PopupFooter />
     </main>
   );

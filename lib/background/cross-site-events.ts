@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { createPageTrackListener } from '../messaging/server';
-import { enabledSitesSetting, strictMatchingSetting } from '../settings';
+import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../settings';
 import { appStatusItem } from '../status';
 import { isEnabledSitePage, type CrossSite } from './cross-site';
-import { sitesStillGranted } from './site-scripts';
+import { originsStillGranted, sitesStillGranted } from './site-scripts';
 
 const hasOrigins = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] });
 
@@ -33,14 +33,19 @@ export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
   const menus = browser.contextMenus as unknown as { onShown?: { addListener(listener: (info: { linkUrl?: string; menuIds: Array<string | number> }) => void): void } };
   menus.onShown?.addListener((info) => withCrossSite((ready) => ready.spotifyLinkMenu.shown(info)));
 
-  // A site switched on or off in Options, or a permission granted or revoked anywhere.
-  enabledSitesSetting.watch(() => withCrossSite((ready) => Promise.all([ready.siteScripts.sync(), ready.pageMatches.refreshAll()])));
+  // A site switched on or off in Options or the popup, or a permission granted or revoked anywhere.
+  const switched = () => withCrossSite((ready) => Promise.all([ready.siteScripts.sync(), ready.pageMatches.refreshAll()]));
+  enabledSitesSetting.watch(switched);
+  enabledOriginsSetting.watch(switched);
   browser.permissions.onAdded.addListener(() => withCrossSite((ready) => ready.siteScripts.sync()));
   browser.permissions.onRemoved.addListener(() =>
     withCrossSite(async (ready) => {
-      const enabled = await enabledSitesSetting.getValue();
-      const granted = await sitesStillGranted(enabled, hasOrigins);
-      if (granted.length !== enabled.length) await enabledSitesSetting.setValue(granted);
+      const sites = await enabledSitesSetting.getValue();
+      const grantedSites = await sitesStillGranted(sites, hasOrigins);
+      if (grantedSites.length !== sites.length) await enabledSitesSetting.setValue(grantedSites);
+      const origins = await enabledOriginsSetting.getValue();
+      const grantedOrigins = await originsStillGranted(origins, hasOrigins);
+      if (grantedOrigins.length !== origins.length) await enabledOriginsSetting.setValue(grantedOrigins);
       await ready.siteScripts.sync();
     }),
   );

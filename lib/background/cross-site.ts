@@ -1,25 +1,24 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { findSavedTrack, type LibraryDb } from '../library/store';
-import { siteOfUrl } from '../matching/sites';
+import { originOfPage, siteOfUrl } from '../matching/sites';
 import type { RequestHandlers } from '../messaging/server';
-import { pageMatchCorrectionsItem, enabledSitesSetting, strictMatchingSetting } from '../settings';
+import { enabledOriginsSetting, enabledSitesSetting, pageMatchCorrectionsItem, strictMatchingSetting } from '../settings';
+import { tabPagesItem } from '../status';
 import type { Badge } from '../tracks/saved-state';
 import { createSpotifyLinkMenu, type MenusApi, type SpotifyLinkMenu } from './context-menu';
 import { createLibraryMatcher } from './library-matcher';
-import { createPageMatches, type PageMatches, type TabPage } from './page-matches';
+import { createPageMatches, type PageMatches } from './page-matches';
 import { createSiteScripts, type ScriptingApi, type SiteScripts } from './site-scripts';
 
 /** Pages remembered per page for "Not this track"; the oldest are forgotten beyond this. */
 const MAX_CORRECTED_PAGES = 500;
 
-/** storage.session is not exposed to content scripts: page songs and URLs stay with the background. */
-const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
-
-/** Whether a URL is on a music site the user switched on. */
+/** Whether a URL is on a music site, or an origin, the user switched on. */
 export async function isEnabledSitePage(url: string): Promise<boolean> {
   const site = siteOfUrl(url);
-  return site !== null && (await enabledSitesSetting.getValue()).includes(site.id);
+  if (site) return (await enabledSitesSetting.getValue()).includes(site.id);
+  const origin = originOfPage(url);
+  return origin !== null && (await enabledOriginsSetting.getValue()).includes(origin);
 }
 
 export interface CrossSiteDeps {
@@ -62,6 +61,7 @@ export function createCrossSite(deps: CrossSiteDeps): CrossSite {
     hasOrigins: (origins) => browser.permissions.contains({ origins: [...origins] }),
     openTabs: async (matches) => (await browser.tabs.query({ url: [...matches] })).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     enabledSites: () => enabledSitesSetting.getValue(),
+    enabledOrigins: () => enabledOriginsSetting.getValue(),
   });
 
   const spotifyLinkMenu = createSpotifyLinkMenu({

@@ -1,14 +1,8 @@
 import type { MatchOptions } from '../matching/match-index';
 import { pageKeyOf } from '../matching/page-key';
-import type { PageTrack } from '../matching/page-track';
+import type { PageTrack, TabPage } from '../matching/page-track';
 import type { PageMatch } from '../messaging/protocol';
 import { badgeFor, NO_BADGE, type Badge } from '../tracks/saved-state';
-
-/** The song a tab's page shows, as its content script reported it. */
-export interface TabPage {
-  url: string;
-  track: PageTrack;
-}
 
 export interface PageMatchesDeps {
   match(track: PageTrack, options: MatchOptions): Promise<PageMatch>;

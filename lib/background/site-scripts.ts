@@ -1,8 +1,9 @@
-import { siteById, SITES, type Site, type SiteId } from '../matching/sites';
+import { isPageOrigin, originPattern, SITES, type SiteId } from '../matching/sites';
 
 /** The content script WXT builds from entrypoints/page-track.content.ts. */
 export const PAGE_TRACK_SCRIPT = 'content-scripts/page-track.js';
-const SCRIPT_ID_PREFIX = 'tracklight-site-';
+const SITE_SCRIPT_PREFIX = 'tracklight-site-';
+const ORIGIN_SCRIPT_PREFIX = 'tracklight-origin-';
 
 interface RegisteredScript {
   id: string;
@@ -14,7 +15,7 @@ interface RegisteredScript {
 
 /** The part of `browser.scripting` used here: optional, present only once `scripting` is granted. */
 export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string; matches?: string[] }>>;
   registerContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
   executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
@@ -27,12 +28,44 @@ export interface SiteScriptsDeps {
   /** Tabs already showing a site, so a newly switched-on site works without a reload. */
   openTabs(matches: readonly string[]): Promise<number[]>;
   enabledSites(): Promise<SiteId[]>;
+  /** Origins switched on from the popup ("Enable on this site"). */
+  enabledOrigins(): Promise<string[]>;
 }
 
 export interface SiteScripts {
-  /** Registers the content script on each enabled site whose hosts are granted, and no other. */
+  /** Registers the content script where a switched-on site or origin is granted, and nowhere else. */
   sync(): Promise<void>;
 }
+
+/** The granted host patterns of each site and origin switched on, by script id. */
+async function wantedScripts(deps: SiteScriptsDeps): Promise<Map<string, string[]>> {
+  const wanted = new Map<string, string[]>();
+  const sites = await deps.enabledSites();
+  for (const site of SITES) {
+    if (!sites.includes(site.id)) continue;
+    const granted = await grantedPatterns(site.origins, deps.hasOrigins);
+    if (granted.length > 0) wanted.set(SITE_SCRIPT_PREFIX + site.id, granted);
+  }
+  for (const origin of await deps.enabledOrigins()) {
+    if (!isPageOrigin(origin)) continue;
+    const pattern = originPattern(origin);
+    if (await deps.hasOrigins([pattern])) wanted.set(ORIGIN_SCRIPT_PREFIX + new URL(origin).hostname, [pattern]);
+  }
+  return wanted;
+}
+
+/**
+ * A site's host patterns that are granted. A site may be granted in part: YouTube was switched
+ * on for www.youtube.com before m.youtube.com became one of its hosts, and keeps working there
+ * until the user switches it on again (which asks for the rest).
+ */
+async function grantedPatterns(patterns: readonly string[], hasOrigins: (origins: readonly string[]) => Promise<boolean>): Promise<string[]> {
+  const granted: string[] = [];
+  for (const pattern of patterns) if (await hasOrigins([pattern])) granted.push(pattern);
+  return granted;
+}
+
+const sameMatches = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((match) => b.includes(match));
 
 /**
  * Content scripts for the optional sites, registered at run time with
@@ -44,31 +77,26 @@ export interface SiteScripts {
 export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function wanted(site: Site, enabled: readonly SiteId[]): Promise<boolean> {
-    return enabled.includes(site.id) && (await deps.hasOrigins(site.origins));
-  }
-
   async function syncNow(): Promise<void> {
     const scripting = deps.scripting();
     if (!scripting) return;
-    const enabled = await deps.enabledSites();
-    const registered = new Set((await scripting.getRegisteredContentScripts()).map((script) => script.id));
-    for (const site of SITES) {
-      const id = SCRIPT_ID_PREFIX + site.id;
-      const want = await wanted(site, enabled);
-      if (want && !registered.has(id)) {
-        await scripting.registerContentScripts([
-          { id, js: [PAGE_TRACK_SCRIPT], matches: [...site.origins], runAt: 'document_idle', allFrames: false },
-        ]);
-        await injectIntoOpenTabs(scripting, site);
-      } else if (!want && registered.has(id)) {
-        await scripting.unregisterContentScripts({ ids: [id] });
-      }
+    const wanted = await wantedScripts(deps);
+    const registered = new Map(
+      (await scripting.getRegisteredContentScripts())
+        .filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX) || script.id.startsWith(ORIGIN_SCRIPT_PREFIX))
+        .map((script) => [script.id, script.matches ?? []]),
+    );
+    const stale = [...registered].filter(([id, matches]) => !wanted.has(id) || !sameMatches(matches, wanted.get(id)!)).map(([id]) => id);
+    if (stale.length > 0) await scripting.unregisterContentScripts({ ids: stale });
+    for (const [id, matches] of wanted) {
+      if (registered.has(id) && !stale.includes(id)) continue;
+      await scripting.registerContentScripts([{ id, js: [PAGE_TRACK_SCRIPT], matches, runAt: 'document_idle', allFrames: false }]);
+      await injectIntoOpenTabs(scripting, matches);
     }
   }
 
-  async function injectIntoOpenTabs(scripting: ScriptingApi, site: Site): Promise<void> {
-    const tabIds = await deps.openTabs(site.origins).catch(() => []);
+  async function injectIntoOpenTabs(scripting: ScriptingApi, matches: readonly string[]): Promise<void> {
+    const tabIds = await deps.openTabs(matches).catch(() => []);
     // A tab may be closing or showing an error page: it gets the script on its next load.
     await Promise.all(tabIds.map((tabId) => scripting.executeScript({ target: { tabId }, files: [PAGE_TRACK_SCRIPT] }).catch(() => undefined)));
   }
@@ -82,9 +110,19 @@ export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
   };
 }
 
-/** The sites whose hosts were all granted still; used when the user revokes a permission. */
+/** The sites with at least one host still granted; used when the user revokes a permission. */
 export async function sitesStillGranted(enabled: readonly SiteId[], hasOrigins: (origins: readonly string[]) => Promise<boolean>): Promise<SiteId[]> {
   const kept: SiteId[] = [];
-  for (const id of enabled) if (await hasOrigins(siteById(id).origins)) kept.push(id);
+  for (const id of enabled) {
+    const site = SITES.find((candidate) => candidate.id === id);
+    if (site && (await grantedPatterns(site.origins, hasOrigins)).length > 0) kept.push(id);
+  }
+  return kept;
+}
+
+/** The switched-on origins still granted. */
+export async function originsStillGranted(enabled: readonly string[], hasOrigins: (origins: readonly string[]) => Promise<boolean>): Promise<string[]> {
+  const kept: string[] = [];
+  for (const origin of enabled) if (isPageOrigin(origin) && (await hasOrigins([originPattern(origin)]))) kept.push(origin);
   return kept;
 }

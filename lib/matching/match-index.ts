@@ -61,6 +61,7 @@ export function addToMatchIndex(index: MatchIndex, tracks: Iterable<IndexableTra
     if (!reading.base) continue;
     const position = index.songs.push({ uri: track.uri, reading, durationMs: track.durationMs }) - 1;
     append(index.byBase, reading.base, position);
+    if (reading.alternateBase) append(index.byBase, reading.alternateBase, position);
     for (const word of new Set([...reading.base.split(' '), ...reading.artists])) append(index.byWord, word, position);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The page a "Not this track" correction belongs to: the URL without what does not change the
- * song — the fragment, and the query except YouTube's video id (`?v=`), which is the page.
+ * song — the fragment, and the query except what names the page: YouTube's video id (`?v=`)
+ * and the song of an Apple Music album page (`?i=`).
  */
 export function pageKeyOf(url: string): string {
   let parsed: URL;
@@ -10,5 +11,7 @@ export function pageKeyOf(url: string): string {
     return url;
   }
   const videoId = parsed.pathname === '/watch' ? parsed.searchParams.get('v') : null;
-  return `${parsed.host}${parsed.pathname.replace(/\/$/, '')}${videoId ? `?v=${videoId}` : ''}`;
+  const albumSong = parsed.host === 'music.apple.com' && parsed.pathname.includes('/album/') ? parsed.searchParams.get('i') : null;
+  const query = videoId ? `?v=${videoId}` : albumSong ? `?i=${albumSong}` : '';
+  return `${parsed.host}${parsed.pathname.replace(/\/$/, '')}${query}`;
 }

@@ -12,6 +12,12 @@ export interface PageTrack {
   titleMayNameArtist?: boolean;
 }
 
+/** The song a tab's page shows, as its content script reported it. */
+export interface TabPage {
+  url: string;
+  track: PageTrack;
+}
+
 export const PAGE_TRACK_LIMITS = {
   titleLength: 300,
   artistLength: 200,
@@ -38,6 +44,9 @@ export function boundPageTrack(track: PageTrack): PageTrack | null {
 
 export const ISRC = /^[A-Za-z]{2}[A-Za-z0-9]{3}\d{7}$/;
 
+/** Direction marks: Apple Music starts its titles with U+200E, YouTube names with U+200F. */
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function clip(text: string, length: number): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, length).trim();
+  return text.replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim().slice(0, length).trim();
 }

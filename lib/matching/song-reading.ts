@@ -1,7 +1,7 @@
 import { foldText } from '../search/fold';
 import { artistKey, creditKeys, namesInCredit } from './artist-key';
 import type { PageTrack } from './page-track';
-import { splitTitle } from './title-parts';
+import { cleanPageTitle, splitTitle } from './title-parts';
 
 /**
  * A song as the matcher compares it: the folded words of its name, the version it is, and who
@@ -11,6 +11,12 @@ import { splitTitle } from './title-parts';
 export interface SongReading {
   /** Folded title words without decorations, credits or versions: "bohemian rhapsody". */
   base: string;
+  /**
+   * A track's title before its subtitle, when Spotify adds one after " - " that pages leave out:
+   * "Sunflower - Spider-Man: Into the Spider-Verse" is also "sunflower". Never for numbered
+   * parts ("Song - Part 2" is not "Song").
+   */
+  alternateBase?: string;
   /** Version markers joined by "|": "" for the plain recording, "live", "remix:skrillex". */
   version: string;
   /** Artist keys (see artist-key.ts), main artist first. */
@@ -55,14 +61,23 @@ export function createTrackReader(): (track: ReadableTrack) => SongReading {
     const parts = splitTitle(track.name);
     const albumMarkersOfTrack = markersOf(track.album.name);
     const markers = albumMarkersOfTrack.length ? [...new Set([...parts.markers, ...albumMarkersOfTrack])].sort() : parts.markers;
-    return {
+    const reading: SongReading = {
       base: foldText(parts.pieces.join(' ')),
       version: markers.join('|'),
       artists: unique([...track.artists.map((artist) => keyOf(artist.name)), ...parts.featured.flatMap(creditKeys)]),
       featured: [],
     };
+    const [head, ...subtitle] = parts.pieces;
+    if (subtitle.length > 0 && SUBTITLE_DASH.test(track.name) && !subtitle.some((piece) => NUMBERED_PART.test(piece))) {
+      reading.alternateBase = foldText(head);
+    }
+    return reading;
   };
 }
+
+const SUBTITLE_DASH = /\s[-–—]\s/;
+/** Subtitles that number a part of a work: another track than its first part. */
+const NUMBERED_PART = /\d|\b(?:part|pt|vol|volume|chapter|act|movement|[ivx]+\.)(?:\s|$)/i;
 
 /**
  * The ways a page's title and credits can be read. A video title with a dash ("Queen -
@@ -71,7 +86,7 @@ export function createTrackReader(): (track: ReadableTrack) => SongReading {
  * "Artist - Topic" channels whose titles are the song alone.
  */
 export function readPage(track: PageTrack): SongReading[] {
-  const parts = splitTitle(track.title);
+  const parts = splitTitle(cleanPageTitle(track.title, track.titleMayNameArtist === true));
   const version = parts.markers.join('|');
   const featured = unique(parts.featured.flatMap(namesInCredit));
   const readings: SongReading[] = [];

@@ -27,6 +27,31 @@ const TRAILING_DECORATION = /\s+(?:official\s+(?:music\s+|lyric\s+)?(?:video|aud
 /** Titles with none of these characters or words are a single plain piece: most of a library. */
 const NEEDS_PARSING = /[([{（【|–—~]|\s-\s|\/\/|\bf(?:ea)?t\b|\s(?:official|lyrics?|m\/v|mv|hd|hq|4k)\b/i;
 
+/** Release and licence tags labels add to uploads: "[NCS Release]", "[Free Download]", "(No Copyright Music)". */
+const LABEL_TAG = /\s*[[(【](?:[^\])】]*\srelease|free\s+(?:download|dl)|(?:no\s+copyright|copyright\s+free|royalty\s+free)(?:\s+music|\s+sounds?)?)[\])】]/gi;
+/** "Title | Free Download" */
+const TRAILING_FREE_DOWNLOAD = /\s*\|\s*free\s+(?:download|dl)\s*$/i;
+/** A genre or channel tag opening a video title: "[Electro] Artist - Title", "【MV】…". */
+const LEADING_TAG = /^\s*(?:\[[^\]]*\]|【[^】]*】)\s*(?:[-–—]\s*)?(?=\S)/;
+/** Japanese quotation brackets around the song: Artist「Title」, Artist『Title』. */
+const QUOTED_SONG = /\s*[「『]([^」』]+)[」』]\s*/;
+/** "Title / Artist": a spaced single slash (a double slash is already a piece break). */
+const SPACED_SLASH = /\s+\/\s+/g;
+
+/**
+ * A page's title without what labels and uploaders wrap songs in. A video title
+ * (`isVideoTitle`: the page's artist is an uploader, not a credit) also loses a leading tag, and
+ * its Japanese quotation brackets and spaced slashes become piece breaks, so that
+ * "YOASOBI「アイドル」" and "怪獣の花唄 / Vaundy" split like "Artist - Title". Library tracks are
+ * never cleaned this way: these conventions are the uploaders', not Spotify's.
+ */
+export function cleanPageTitle(title: string, isVideoTitle: boolean): string {
+  const untagged = title.replace(LABEL_TAG, ' ').replace(TRAILING_FREE_DOWNLOAD, '').trim();
+  if (!isVideoTitle) return untagged || title;
+  const cleaned = untagged.replace(LEADING_TAG, '').replace(QUOTED_SONG, ' - $1 - ').replace(SPACED_SLASH, ' - ').replace(/(?:\s+-\s*)+$/, '').trim();
+  return cleaned || title;
+}
+
 export function splitTitle(title: string): TitleParts {
   if (!NEEDS_PARSING.test(title)) return { pieces: [title], markers: [], featured: [] };
   const markers = new Set<string>();

@@ -1,24 +1,26 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { launchExtension } from '../browser/launch-extension';
 import { standInBuildDir, standInPort } from '../browser/stand-in-build';
-import { fixtureHtml, SITE_FIXTURES } from '../fixtures/sites/site-fixtures';
+import { CORPUS, CORPUS_LIBRARY, corpusHtml, READER_PAGES } from '../fixtures/sites/corpus/corpus';
+import { corpusTrackObjects } from '../fixtures/sites/corpus/library-tracks';
 import { startStandIn } from '../stand-in/server';
-import type { TrackObject } from '../stand-in/spotify-types';
 import { worldOf, type TestWorld } from './fixtures';
 
-export { SITE_FIXTURES };
-export type FixtureSite = keyof typeof SITE_FIXTURES;
+export { READER_PAGES };
+/** The music sites with a page each in `READER_PAGES`. */
+export type FixtureSite = Exclude<keyof typeof READER_PAGES, 'generic'>;
 
 /**
- * The stand-in build with the music sites' optional permissions granted at install.
+ * The stand-in build with the music sites' optional permissions granted at install — the
+ * listed sites and the any-https-origin ceiling of "Enable on this site".
  *
  * Headless Chromium cannot answer the permission prompt that `permissions.request` opens (it
  * stays pending: there is no switch to accept it outside Chromium's own browser tests). A
  * request for permissions already granted resolves `true` without a prompt, so with this copy
- * the product's own path runs unchanged: the toggle in Options asks, the setting is saved, the
- * background registers the content script. Only the grant itself is made up front — test
- * harness, not product code.
+ * the product's own path runs unchanged: the toggle in Options or the popup's button asks, the
+ * setting is saved, the background registers the content script. Only the grant itself is made
+ * up front — test harness, not product code.
  */
 export async function sitesGrantedBuildDir(): Promise<string> {
   const source = standInBuildDir();
@@ -35,57 +37,46 @@ export async function sitesGrantedBuildDir(): Promise<string> {
   return target;
 }
 
-/** Saved tracks that the fixture pages show (or a version of): added to the stand-in's library. */
-export const FIXTURE_SONGS = {
-  rhapsody: { name: 'Bohemian Rhapsody - Remastered 2011', artist: 'Queen', album: 'A Night At The Opera (2011 Remaster)', seconds: 354 },
-  teenSpirit: { name: 'Smells Like Teen Spirit', artist: 'Nirvana', album: 'Nevermind (Remastered)', seconds: 301 },
-  says: { name: 'Says', artist: 'Nils Frahm', album: 'Spaces', seconds: 499 },
-  dogDays: { name: 'Dog Days Are Over', artist: 'Florence + The Machine', album: 'Lungs', seconds: 252 },
-  hello: { name: 'Hello', artist: 'Adele', album: '25', seconds: 295 },
-  midnightCity: { name: 'Midnight City', artist: 'M83', album: "Hurry Up, We're Dreaming", seconds: 243 },
-} as const;
-export type FixtureSong = keyof typeof FIXTURE_SONGS;
-
-function fixtureTrack(template: TrackObject, key: FixtureSong, index: number): TrackObject {
-  const song = FIXTURE_SONGS[key];
-  const id = `Tracklight0Fixture${index}`.padEnd(22, 'x');
-  return {
-    ...template,
-    id,
-    uri: `spotify:track:${id}`,
-    name: song.name,
-    duration_ms: song.seconds * 1000,
-    artists: [{ ...template.artists[0], id: `Tracklight0Artist${index}`.padEnd(22, 'x'), name: song.artist }],
-    album: { ...template.album, id: `Tracklight0Album${index}`.padEnd(22, 'x'), name: song.album },
-    external_ids: { isrc: `QZTLF26000${index.toString().padStart(2, '0')}` },
-  };
-}
-
 export interface MusicSitesWorld extends TestWorld {
-  /** Spotify track id of each fixture song. */
-  songIds: Record<FixtureSong, string>;
+  /** Spotify track id of each song of the corpus library (test/fixtures/sites/corpus). */
+  songIds: Record<string, string>;
 }
 
-/** A world like `startWorld`'s, on the granted build, with the fixture songs saved and the sites routed. */
+/** The corpus pages by URL without fragment; a query the corpus does not name serves the page at its path. */
+function corpusPages(): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const page of CORPUS) {
+    const url = new URL(page.url);
+    const html = corpusHtml(page.file);
+    pages.set(url.origin + url.pathname + url.search, html);
+    if (!pages.has(url.origin + url.pathname)) pages.set(url.origin + url.pathname, html);
+  }
+  return pages;
+}
+
+/**
+ * A world like `startWorld`'s, on the granted build, with the corpus library saved (beside the
+ * seeded one) and every corpus page served at its real URL.
+ */
 export async function startMusicSitesWorld(): Promise<MusicSitesWorld> {
   const standIn = await startStandIn({ library: { size: 200, seed: 7 }, port: standInPort() });
   const template = standIn.library.track(standIn.library.unsavedIds()[0])!;
-  const keys = Object.keys(FIXTURE_SONGS) as FixtureSong[];
-  const added = keys.map((key, index) => fixtureTrack(template, key, index));
+  const added = corpusTrackObjects(template, CORPUS_LIBRARY);
   standIn.library.add(added);
   const extension = await launchExtension({ extensionDir: await sitesGrantedBuildDir() }).catch(async (error: unknown) => {
     await standIn.close();
     throw error;
   });
-  for (const fixture of Object.values(SITE_FIXTURES)) {
-    const { origin, hostname } = new URL(fixture.url);
-    const pattern = hostname.endsWith('.bandcamp.com') ? 'https://*.bandcamp.com/**' : `${origin}/**`;
-    const body = fixtureHtml(fixture.file);
-    await extension.context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
-  }
+  const pages = corpusPages();
+  const serve = (route: Route) => {
+    const url = new URL(route.request().url());
+    const html = pages.get(url.origin + url.pathname + url.search) ?? pages.get(url.origin + url.pathname);
+    return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  };
+  for (const origin of new Set(CORPUS.map((page) => new URL(page.url).origin))) await extension.context.route(`${origin}/**`, serve);
   return {
     ...worldOf(standIn, extension),
-    songIds: Object.fromEntries(keys.map((key, index) => [key, added[index].id])) as Record<FixtureSong, string>,
+    songIds: Object.fromEntries(CORPUS_LIBRARY.map((track, index) => [track.key, added[index].id])),
   };
 }
 
@@ -94,6 +85,22 @@ export async function signIn(world: TestWorld): Promise<void> {
   await popup.signIn();
   await popup.page.locator('[data-sync-state="ready"]').waitFor({ timeout: 30_000 });
   await popup.page.close();
+}
+
+/** The ids of the content scripts the background registered, with their matches. */
+export async function registeredScripts(world: TestWorld): Promise<Record<string, string[]>> {
+  const worker = await world.extension.serviceWorker();
+  return worker.evaluate(async () => Object.fromEntries((await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, script.matches ?? []])));
+}
+
+/** Waits until the background registered content scripts with these ids. */
+export async function waitForScripts(world: TestWorld, ids: readonly string[]): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const registered = await registeredScripts(world);
+    if (ids.every((id) => id in registered)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Content scripts ${ids.join(', ')} were not registered`);
 }
 
 /** Switches sites on in Options (each toggle asks for its permission) and waits for their content scripts. */
@@ -105,14 +112,11 @@ export async function switchSitesOn(world: TestWorld, sites: readonly FixtureSit
     await toggle.click();
     await toggle.and(options.page.locator(':checked')).waitFor();
   }
-  const worker = await world.extension.serviceWorker();
-  const expected = sites.map((site) => `tracklight-site-${site}`).sort();
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const ids = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id));
-    if (expected.every((id) => ids.includes(id))) return options.page;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Content scripts for ${sites.join(', ')} were not registered`);
+  await waitForScripts(
+    world,
+    sites.map((site) => `tracklight-site-${site}`),
+  );
+  return options.page;
 }
 
 export interface SiteTab {

@@ -1,11 +1,16 @@
 import type { PageTrack } from '../page-track';
 import type { SiteId } from '../sites';
+import { extractAppleMusic } from './apple-music';
 import { extractBandcamp } from './bandcamp';
+import { extractDeezer } from './deezer';
 import { extractGenius } from './genius';
 import { extractLastFm } from './lastfm';
 import { extractSoundCloud } from './soundcloud';
+import { extractTidal } from './tidal';
 import { extractYouTube } from './youtube';
 import { extractYouTubeMusic } from './youtube-music';
+
+export { extractMusicPage } from './music-page';
 
 /** Reads the song a page shows, or null when it shows none (yet). */
 export type Extractor = (doc: Document, url: URL) => PageTrack | null;
@@ -17,4 +22,7 @@ export const EXTRACTORS: Readonly<Record<SiteId, Extractor>> = {
   lastfm: extractLastFm,
   genius: extractGenius,
   soundcloud: extractSoundCloud,
+  'apple-music': extractAppleMusic,
+  deezer: extractDeezer,
+  tidal: extractTidal,
 };

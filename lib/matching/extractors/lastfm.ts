@@ -3,10 +3,11 @@ import { readJsonLdRecording, textOf } from './structured-data';
 
 /**
  * Last.fm track pages (https://www.last.fm/music/ARTIST/_/TRACK, also their /+wiki, /+shoutbox
- * … tabs). Try on any track from a chart. The header names track and artist; the URL names
- * them too ("+" for spaces), which is the fallback.
+ * … tabs, and every language: /de/music/…, /ja/music/…, /pt/music/…). Try on any track from a
+ * chart. The header names track and artist; the URL names them too ("+" for spaces), which is
+ * the fallback.
  */
-const TRACK_PATH = /^\/music\/([^/]+)\/_\/([^/]+)/;
+const TRACK_PATH = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/music\/([^/]+)\/_\/([^/]+)/;
 
 export function extractLastFm(doc: Document, url: URL): PageTrack | null {
   const path = TRACK_PATH.exec(url.pathname);

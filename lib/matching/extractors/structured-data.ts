@@ -2,12 +2,15 @@ import type { PageTrack } from '../page-track';
 
 /**
  * Structured data a music page describes its song with: JSON-LD `MusicRecording`
- * (schema.org), Open Graph and `music:` meta tags, microdata. Read first on every site: it is
- * meant for machines and changes less than the markup.
+ * (schema.org), Open Graph and `music:` meta tags, microdata, and the JSON some apps leave in
+ * an inline script for their own start-up. Read first on every site: it is meant for machines
+ * and changes less than the markup.
  */
 
 /** JSON-LD blocks larger than this are not a song's description: skipped unparsed. */
 const MAX_JSON_LD_LENGTH = 200_000;
+/** An app's start-up state (Deezer's, SoundCloud's) is larger: a page of comments, a user profile. */
+const MAX_APP_STATE_LENGTH = 2_000_000;
 
 export function metaContent(doc: Document, key: string): string | null {
   const element = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
@@ -16,8 +19,23 @@ export function metaContent(doc: Document, key: string): string | null {
 }
 
 export function textOf(doc: Document | Element, selector: string): string | null {
-  const text = doc.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-  return text ? text : null;
+  const element = doc.querySelector(selector);
+  return element ? visibleText(element) : null;
+}
+
+/**
+ * An element's text without what icons carry: a verified badge is an `<svg><title>Verified</title>`
+ * inside the name's link on SoundCloud, and `textContent` would append "Verified" to the name.
+ */
+export function visibleText(element: Element): string | null {
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if (node.nodeType === 1 && (node as Element).localName !== 'svg') for (const child of node.childNodes) walk(child);
+  };
+  walk(element);
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
 }
 
 /** "PT4M13S", "P00H03M58S" → milliseconds. */
@@ -29,12 +47,65 @@ export function parseIsoDuration(text: string | null | undefined): number | unde
   return ms > 0 ? ms : undefined;
 }
 
+/** "224" (seconds, as `music:duration` and Deezer give it) → milliseconds. */
+export function secondsToMs(text: string | number | null | undefined): number | undefined {
+  const seconds = Number(text);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
+}
+
+/** Whether a URL the page states is this page (scheme, host and path; the query and hash aside). */
+export function samePage(stated: string, pageUrl: URL): boolean {
+  try {
+    const url = new URL(stated, pageUrl);
+    return url.host === pageUrl.host && url.pathname.replace(/\/$/, '') === pageUrl.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * The first JSON-LD `MusicRecording` of the page (also inside arrays and `@graph`), or null.
- * A recording that names its own URL must name this page: single-page apps leave the first
- * page's JSON-LD behind when they move on.
+ * The JSON an inline script assigns to a global (`window.__DZR_APP_STATE__ = {…}`,
+ * `window.__sc_hydration = […];`): a content script cannot see the page's globals, but it can
+ * read the script's text.
  */
-export function readJsonLdRecording(doc: Document, pageUrl: URL): PageTrack | null {
+export function readAssignedJson(doc: Document, globalName: string): unknown {
+  const marker = `${globalName} = `;
+  for (const script of doc.querySelectorAll('script:not([src])')) {
+    const text = script.textContent ?? '';
+    const at = text.indexOf(marker);
+    if (at < 0 || text.length > MAX_APP_STATE_LENGTH) continue;
+    const json = text.slice(at + marker.length).trim().replace(/;\s*$/, '');
+    try {
+      return JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export interface JsonLdOptions {
+  /** Whether a URL the recording states is this page; `samePage` unless a site names pages otherwise. */
+  isThisPage?(stated: string): boolean;
+}
+
+/**
+ * The one JSON-LD `MusicRecording` the page describes — at the top, in an array or `@graph`,
+ * or as the `audio` of a `MusicComposition` (Apple Music) — or null. A recording that names its
+ * own URL (`url`, else `@id`) must name this page: single-page apps leave the first page's
+ * JSON-LD behind when they move on. A page that lists several recordings (a chart, a playlist)
+ * is not one song: null too. Recordings inside an album's track list or an article's `about`
+ * are not the page's song and are not looked for.
+ */
+export function readJsonLdRecording(doc: Document, pageUrl: URL, options: JsonLdOptions = {}): PageTrack | null {
+  const isThisPage = options.isThisPage ?? ((stated: string) => samePage(stated, pageUrl));
+  const found = new Map<string, PageTrack>();
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_LENGTH) continue;
@@ -44,19 +115,13 @@ export function readJsonLdRecording(doc: Document, pageUrl: URL): PageTrack | nu
     } catch {
       continue;
     }
-    const recording = findRecording(data, 0);
-    if (!recording) continue;
-    if (typeof recording.url === 'string' && !samePage(recording.url, pageUrl)) continue;
-    const track = recordingToTrack(recording);
-    if (track) return track;
+    for (const { recording, stated } of findRecordings(data, 0)) {
+      if (stated !== null && !isThisPage(stated)) continue;
+      const track = recordingToTrack(recording);
+      if (track) found.set(`${track.title}\n${track.artists.join('\n')}`, track);
+    }
   }
-  return null;
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return found.size === 1 ? [...found.values()][0] : null;
 }
 
 function hasType(node: JsonObject, type: string): boolean {
@@ -64,18 +129,26 @@ function hasType(node: JsonObject, type: string): boolean {
   return value === type || (Array.isArray(value) && value.includes(type));
 }
 
-function findRecording(node: unknown, depth: number): JsonObject | null {
-  if (depth > 4) return null;
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = findRecording(item, depth + 1);
-      if (found) return found;
-    }
-    return null;
+function statedUrl(node: JsonObject): string | null {
+  if (typeof node.url === 'string') return node.url;
+  return typeof node['@id'] === 'string' ? node['@id'] : null;
+}
+
+interface FoundRecording {
+  recording: JsonObject;
+  /** The URL the recording (or the composition holding it) says it is, if any. */
+  stated: string | null;
+}
+
+function findRecordings(node: unknown, depth: number): FoundRecording[] {
+  if (depth > 4) return [];
+  if (Array.isArray(node)) return node.flatMap((item) => findRecordings(item, depth + 1));
+  if (!isObject(node)) return [];
+  if (hasType(node, 'MusicRecording')) return [{ recording: node, stated: statedUrl(node) }];
+  if (hasType(node, 'MusicComposition') && isObject(node.audio) && hasType(node.audio, 'MusicRecording')) {
+    return [{ recording: node.audio, stated: statedUrl(node.audio) ?? statedUrl(node) }];
   }
-  if (!isObject(node)) return null;
-  if (hasType(node, 'MusicRecording')) return node;
-  return findRecording(node['@graph'], depth + 1);
+  return findRecordings(node['@graph'], depth + 1);
 }
 
 function nameOf(value: unknown): string[] {
@@ -94,14 +167,4 @@ function recordingToTrack(recording: JsonObject): PageTrack | null {
   if (durationMs !== undefined) track.durationMs = durationMs;
   if (typeof recording.isrcCode === 'string') track.isrc = recording.isrcCode;
   return track;
-}
-
-/** Whether a URL the page states is this page (scheme, host and path; the query and hash aside). */
-export function samePage(stated: string, pageUrl: URL): boolean {
-  try {
-    const url = new URL(stated, pageUrl);
-    return url.host === pageUrl.host && url.pathname.replace(/\/$/, '') === pageUrl.pathname.replace(/\/$/, '');
-  } catch {
-    return false;
-  }
 }

@@ -3,10 +3,12 @@ import { textOf } from './structured-data';
 
 /**
  * YouTube Music (https://music.youtube.com/watch?v=…): the song playing, which is what a
- * watch page shows. Try on any song from search; a video ("Official Video") plays too.
+ * watch page shows. Try on any song from search; a video ("Official Video", a lyrics upload).
  *
- * The page sets the Media Session metadata (title, artist) for the system's media controls:
- * structured and always current. The player bar is the fallback.
+ * The page sets the Media Session metadata (title, artist, album) for the system's media
+ * controls: structured and always current. The player bar is the fallback. A song has an album;
+ * a video has none, and then "artist" is the uploading channel and the title is a video title
+ * ("Artist - Title (Lyrics)"), read as on YouTube — as web-scrobbler's connector does.
  */
 export function extractYouTubeMusic(doc: Document, url: URL): PageTrack | null {
   if (url.pathname !== '/watch' || !url.searchParams.get('v')) return null;
@@ -16,16 +18,15 @@ export function extractYouTubeMusic(doc: Document, url: URL): PageTrack | null {
 function fromMediaSession(doc: Document): PageTrack | null {
   const metadata = doc.defaultView?.navigator?.mediaSession?.metadata;
   if (!metadata?.title || !metadata.artist) return null;
-  return { title: metadata.title, artists: [metadata.artist] };
+  return metadata.album ? { title: metadata.title, artists: [metadata.artist] } : { title: metadata.title, artists: [metadata.artist], titleMayNameArtist: true };
 }
 
 function fromPlayerBar(doc: Document): PageTrack | null {
   const bar = doc.querySelector('ytmusic-player-bar');
   if (!bar) return null;
   const title = textOf(bar, '.title');
-  // The byline links the artists (channel/…), then the album (browse/…).
-  const artists = [...bar.querySelectorAll('.byline a[href*="channel/"]')]
-    .map((link) => link.textContent?.trim() ?? '')
-    .filter(Boolean);
-  return title && artists.length > 0 ? { title, artists } : null;
+  // The byline links the artists (channel/…), then the album (browse/MPREb_…); a video's, its channel.
+  const artists = [...bar.querySelectorAll('.byline a[href*="channel/"]')].map((link) => link.textContent?.trim() ?? '').filter(Boolean);
+  if (!title || artists.length === 0) return null;
+  return bar.querySelector('.byline a[href*="browse/MPREb"]') ? { title, artists } : { title, artists, titleMayNameArtist: true };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchOptions } from '../../../lib/matching/match-index';
-import type { PageTrack } from '../../../lib/matching/page-track';
-import { badgeOf, createPageMatches, type TabPage } from '../../../lib/background/page-matches';
+import type { PageTrack, TabPage } from '../../../lib/matching/page-track';
+import { badgeOf, createPageMatches } from '../../../lib/background/page-matches';
 import type { PageMatch } from '../../../lib/messaging/protocol';
 import type { Badge } from '../../../lib/tracks/saved-state';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { artistKey, creditKeys } from '../../../lib/matching/artist-key';
 import { pageKeyOf } from '../../../lib/matching/page-key';
 import { boundPageTrack } from '../../../lib/matching/page-track';
-import { siteOfUrl } from '../../../lib/matching/sites';
+import { isPageOrigin, originOfPage, originPattern, siteOfUrl } from '../../../lib/matching/sites';
 import { splitTitle } from '../../../lib/matching/title-parts';
 import { classifyTitlePart } from '../../../lib/matching/version-markers';
 
@@ -89,16 +89,34 @@ describe('sites and pages', () => {
     ['https://www.last.fm/music/A/_/B', 'lastfm'],
     ['https://genius.com/A-b-lyrics', 'genius'],
     ['https://soundcloud.com/a/b', 'soundcloud'],
+    ['https://m.youtube.com/watch?v=x', 'youtube'],
+    ['https://m.soundcloud.com/a/b', 'soundcloud'],
+    ['https://music.apple.com/us/song/x/1', 'apple-music'],
+    ['https://www.deezer.com/us/track/1', 'deezer'],
+    ['https://tidal.com/browse/track/1', 'tidal'],
+    ['https://listen.tidal.com/track/1', 'tidal'],
   ])('%s is on %s', (url, site) => expect(siteOfUrl(url)?.id).toBe(site));
 
-  it.each(['http://www.youtube.com/watch?v=x', 'https://www.youtube.com.evil.example/', 'https://evilbandcamp.com/track/x', 'https://www.youtube.com:8443/', 'not a url'])(
+  it.each(['http://www.youtube.com/watch?v=x', 'https://www.youtube.com.evil.example/', 'https://evilbandcamp.com/track/x', 'https://www.youtube.com:8443/', 'https://nottidal.com/track/1', 'not a url'])(
     '%s is on no site',
     (url) => expect(siteOfUrl(url)).toBeNull(),
   );
 
+  it('gives the origin a page can be switched on for: https only, no port, no credentials', () => {
+    expect(originOfPage('https://music.nilsfrahm.com/track/all-melody?x=1#y')).toBe('https://music.nilsfrahm.com');
+    expect(originPattern('https://music.nilsfrahm.com')).toBe('https://music.nilsfrahm.com/*');
+    for (const url of ['http://music.example.com/', 'https://music.example.com:8443/', 'https://user:pass@music.example.com/', 'chrome://extensions/', 'not a url']) {
+      expect(originOfPage(url), url).toBeNull();
+    }
+    expect(isPageOrigin('https://music.example.com')).toBe(true);
+    expect(isPageOrigin('https://music.example.com/')).toBe(false);
+    expect(isPageOrigin('https://*.example.com')).toBe(false);
+  });
+
   it('keys a page without what does not change the song', () => {
     expect(pageKeyOf('https://www.youtube.com/watch?v=abc&t=42s&list=PL1#x')).toBe('www.youtube.com/watch?v=abc');
     expect(pageKeyOf('https://genius.com/Adele-hello-lyrics?utm_source=x')).toBe('genius.com/Adele-hello-lyrics');
+    expect(pageKeyOf('https://music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163&l=en')).toBe('music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163');
   });
 
   it('bounds what a page gives before it is sent', () => {

@@ -40,15 +40,32 @@ describe('following the song on a page', () => {
     await page.flush();
     expect(page.reports.map((track) => track.title)).toEqual(['Song A', 'Song B']);
 
-    // Another page with the same song is reported again: the background keys matches by page.
-    page.location.href = 'https://soundcloud.com/artist/b-again';
+    // The same page with another query is the same page: its song again is no news.
+    page.location.href = 'https://soundcloud.com/artist/b?in=playlist';
     page.document.body.append(page.document.createElement('div'));
     await page.flush();
-    expect(page.reports).toHaveLength(3);
+    expect(page.reports).toHaveLength(2);
 
     page.stop();
     page.document.querySelector('h1')!.textContent = 'Song C';
     await page.flush();
-    expect(page.reports).toHaveLength(3);
+    expect(page.reports).toHaveLength(2);
+  });
+
+  it('holds back the previous page’s song on a new page until the page shows its own', async () => {
+    const page = fakePage();
+    // In-app navigation: the URL changes first, the header is rewritten later.
+    page.location.href = 'https://soundcloud.com/artist/b';
+    page.document.body.append(page.document.createElement('div'));
+    await page.flush();
+    expect(page.reports.map((track) => track.title)).toEqual(['Song A']);
+    page.document.querySelector('h1')!.textContent = 'Song B';
+    await page.flush();
+    expect(page.reports.map((track) => track.title)).toEqual(['Song A', 'Song B']);
+    // Back to the first page, whose song is not the one just reported: reported again.
+    page.location.href = 'https://soundcloud.com/artist/a';
+    page.document.querySelector('h1')!.textContent = 'Song A';
+    await page.flush();
+    expect(page.reports.map((track) => track.title)).toEqual(['Song A', 'Song B', 'Song A']);
   });
 });
