@@ -4,7 +4,15 @@ import { decodeTrack, uriOfRow } from './track-rows';
 import type { StoredTrack } from './types';
 
 export { deleteLibraryDb, openLibraryDb, type LibraryDb } from './db';
-export { applyLocalRemove, applyLocalSave, undoLocalRemove, type LocalRemoval } from './local-edits';
+export { applyLocalRemove, applyLocalSave, undoLocalRemove, undoLocalSave, type LocalRemoval, type LocalSave } from './local-edits';
+export {
+  countRemovedTracks,
+  forgetRemovedTracks,
+  readRemovalHistory,
+  readRemovedTracks,
+  type RemovalHistory,
+  type RemovedTrack,
+} from './removal-history';
 export { StorageFullError } from './storage-errors';
 
 /**
