@@ -35,13 +35,11 @@ export interface RestoreProgress {
   /**
    * Tracks [from, to) were handed to Spotify and no answer was recorded (the worker stopped,
    * the connection broke): they may be saved. Asked about with `contains` before any is sent
-   * again, so no track is saved twice.
+   * again, so no track is saved twice. `at`: when they were handed over (epoch ms).
    */
-  sending: { from: number; to: number } | null;
-  /** Saved by this job. */
+  sending: { from: number; to: number; at: number } | null;
+  /** Saved by this job (a call whose answer was lost counts the tracks Spotify then said it has). */
   restored: number;
-  /** Found saved when an unanswered call was checked: saved by it or by someone else meanwhile. */
-  alreadySaved: number;
   failedCount: number;
   /** The first failures, with why (the count is complete, the list capped). */
   failures: RestoreFailure[];

@@ -21,6 +21,13 @@ export type Query = Record<string, string | number>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * False: a request that may have reached Spotify without its answer reaching us (a dropped
+   * connection, a timeout, a 5xx, a body cut short) is not sent again; its NetworkError or
+   * ServerError goes to the caller, who finds out what happened. The restore asks `contains`
+   * rather than save a track twice. 429 and 401 are still retried: Spotify did nothing then.
+   */
+  retryUnanswered?: boolean;
 }
 
 export interface AccessTokens {
@@ -92,6 +99,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     const url = new URL(apiBase + path);
     for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, String(value));
 
+    const retries = requestOptions.retryUnanswered === false ? 0 : maxRetries;
     let refreshed = false;
     let failures = 0;
     let rateLimits = 0;
@@ -110,7 +118,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
         });
       } catch (error) {
         if (requestOptions.signal?.aborted) throw requestOptions.signal.reason;
-        if (failures >= maxRetries || !isOnline()) {
+        if (failures >= retries || !isOnline()) {
           throw new NetworkError(`Could not reach Spotify: ${describe(error)}`);
         }
         await sleep(backoffDelay(failures++));
@@ -137,7 +145,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       }
       if (response.status >= 500) {
         await response.body?.cancel();
-        if (failures >= maxRetries) throw new ServerError(response.status);
+        if (failures >= retries) throw new ServerError(response.status);
         await sleep(backoffDelay(failures++));
         continue;
       }
@@ -150,7 +158,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       } catch (error) {
         if (error instanceof SpotifyApiError) throw error;
         // The body broke off mid-way (a dropped connection): worth a retry like any network error.
-        if (failures >= maxRetries) throw new NetworkError(`Spotify's answer broke off: ${describe(error)}`);
+        if (failures >= retries) throw new NetworkError(`Spotify's answer broke off: ${describe(error)}`);
         await sleep(backoffDelay(failures++));
       }
     }
