@@ -4,6 +4,7 @@ import { formatCount } from '../format';
 import { unguardCsvCell } from '../library-view/csv';
 import { ARTIST_SEPARATOR, TRACK_CSV_COLUMNS } from '../library-view/track-export';
 import { EXPORTIFY_COLUMNS, splitExportifyArtists } from './exportify-columns';
+import { MAX_RESTORE_TRACKS } from './restore-order';
 
 /**
  * Reads an export file into rows, whatever made it: Tracklight's CSV or JSON
@@ -21,8 +22,8 @@ import { EXPORTIFY_COLUMNS, splitExportifyArtists } from './exportify-columns';
  * (measured with the stand-in's library), so larger JSON exports should come as CSV.
  */
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
-/** SPEC §1: libraries of 100,000 tracks. */
-export const MAX_IMPORT_ROWS = 100_000;
+/** As many rows as a restore takes tracks. */
+export const MAX_IMPORT_ROWS = MAX_RESTORE_TRACKS;
 
 export type ImportFormat = 'tracklight-csv' | 'tracklight-json' | 'exportify-csv';
 

@@ -1,6 +1,6 @@
 import { clipForDisplay } from '../popup/track-links';
 import type { ImportFormat, ParsedImport } from './import-file';
-import type { RestoreCandidate } from './restore-order';
+import { isSavedTime, trackLabel, type RestoreCandidate } from './restore-order';
 
 /**
  * What an export file holds, sorted out before anything is sent: the tracks it can restore
@@ -36,13 +36,9 @@ export interface ImportProblem {
 
 /** Rows listed with their reason; the counts cover the rest. */
 const MAX_PROBLEMS_LISTED = 20;
-/** Label length kept for the result's list of failures. */
-const LABEL_LIMIT = 200;
 
 const TRACK_URI = /^spotify:track:[0-9A-Za-z]{22}$/;
 const OTHER_SPOTIFY_URI = /^spotify:([a-z]+):/;
-/** ISO 8601 with a time, as Spotify, Tracklight and Exportify write `added_at`. */
-const SAVED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 export function planImport(parsed: ParsedImport): ImportPlan {
   const counts: NotRestorableCounts = { localFiles: 0, notTracks: 0, malformed: 0 };
@@ -67,7 +63,7 @@ export function planImport(parsed: ParsedImport): ImportPlan {
       else reject(row, 'malformed', uri === '' ? 'no Spotify URI' : `“${clipForDisplay(uri, 60)}” is not a Spotify track URI`);
       continue;
     }
-    if (!SAVED_TIME.test(addedAt) || Number.isNaN(Date.parse(addedAt))) {
+    if (!isSavedTime(addedAt)) {
       reject(row, 'malformed', addedAt === '' ? 'no date it was saved' : `“${clipForDisplay(addedAt, 40)}” is not a date`);
       continue;
     }
@@ -76,7 +72,7 @@ export function planImport(parsed: ParsedImport): ImportPlan {
       continue;
     }
     seen.add(uri);
-    candidates.push({ uri, label: labelOf(name, artists, uri), addedAt });
+    candidates.push({ uri, label: trackLabel(name, artists, uri), addedAt });
   }
   return {
     format: parsed.format,
@@ -92,10 +88,4 @@ export function planImport(parsed: ParsedImport): ImportPlan {
 export function notRestorableCount(plan: Pick<ImportPlan, 'notRestorable'>): number {
   const { localFiles, notTracks, malformed } = plan.notRestorable;
   return localFiles + notTracks + malformed;
-}
-
-function labelOf(name: string, artists: readonly string[], uri: string): string {
-  const title = name.trim() || uri;
-  const by = artists.filter((artist) => artist.trim() !== '').join(', ');
-  return clipForDisplay(by ? `${title} — ${by}` : title, LABEL_LIMIT);
 }

@@ -1,18 +1,10 @@
-import * as v from 'valibot';
 import { formatClockTime } from '../format';
 import type { LibraryDb } from '../library/db';
 import type { RestoreFailure, RestorePause } from '../library/restore-records';
 import type { SpotifyApi } from '../spotify/api-client';
-import {
-  HttpError,
-  NetworkError,
-  NotSignedInError,
-  RateLimitedError,
-  ServerError,
-  SessionEndedError,
-  UnexpectedResponseError,
-} from '../spotify/errors';
-import { callUris, MAX_URIS_PER_CALL } from './restore-order';
+import { HttpError, NetworkError, NotSignedInError, RateLimitedError, ServerError, SessionEndedError } from '../spotify/errors';
+import { libraryContains, MAX_URIS_PER_CALL } from '../spotify/library-calls';
+import { callUris } from './restore-order';
 import { readRestoreItems, readRestoreProgress, updateRestoreProgress, type RestoreProgress } from './restore-store';
 
 /**
@@ -50,8 +42,6 @@ export interface RestoreRunDeps {
   onProgress?: (progress: RestoreProgress) => void | Promise<void>;
 }
 
-const ContainsAnswer = v.array(v.boolean());
-
 /** Returns the job as it stands when the run ends; null when there is none. */
 export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgress | null> {
   const { db, api } = deps;
@@ -70,14 +60,6 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
 
   const urisOf = (indexes: readonly number[]) => indexes.map((index) => uris[index]!);
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, offset) => from + offset);
-
-  async function savedOnSpotify(indexes: readonly number[]): Promise<boolean[]> {
-    const answer = v.safeParse(ContainsAnswer, await api.get('/me/library/contains', { uris: urisOf(indexes).join(',') }));
-    if (!answer.success || answer.output.length !== indexes.length) {
-      throw new UnexpectedResponseError('Spotify sent an unexpected answer to a library check.');
-    }
-    return answer.output;
-  }
 
   /** Saves these tracks; splits a refused call to find the tracks Spotify refuses. */
   async function save(indexes: readonly number[]): Promise<{ saved: number[]; failed: RestoreFailure[] }> {
@@ -117,7 +99,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
     const wait = sending.at + UNANSWERED_HORIZON_MS - now();
     if (wait > 0) await sleep(Math.min(wait, UNANSWERED_HORIZON_MS));
     const indexes = range(sending.from, sending.to);
-    const answers = await savedOnSpotify(indexes);
+    const answers = await libraryContains(api, urisOf(indexes));
     const there = indexes.filter((_, index) => answers[index]);
     const missing = indexes.filter((_, index) => !answers[index]);
     if (cancelling || missing.length === 0) return settle(sending.to, there, []);

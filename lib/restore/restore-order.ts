@@ -1,3 +1,5 @@
+import { clipForDisplay } from '../popup/track-links';
+
 /**
  * In what order a restore saves tracks, so that the library comes out in its old order.
  *
@@ -8,8 +10,25 @@
  * as `GET /me/tracks` lists the newest first, so each call names its tracks newest first.
  */
 
-/** SPEC §3: `PUT /me/library` and `GET /me/library/contains` take at most 40 URIs. */
-export const MAX_URIS_PER_CALL = 40;
+/** SPEC §1: libraries of 100,000 tracks; a restore takes up to as many. */
+export const MAX_RESTORE_TRACKS = 100_000;
+
+/** ISO 8601 with a time, as Spotify, Tracklight and Exportify write `added_at`. */
+const SAVED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+export function isSavedTime(text: string): boolean {
+  return SAVED_TIME.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/** Longest label kept for the result's list of failures. */
+export const LABEL_LIMIT = 200;
+
+/** "Title — Artist, Artist", or the URI when the source names nothing. */
+export function trackLabel(name: string, artists: readonly string[], uri: string): string {
+  const title = name.trim() || uri;
+  const by = artists.filter((artist) => artist.trim() !== '').join(', ');
+  return clipForDisplay(by ? `${title} — ${by}` : title, LABEL_LIMIT);
+}
 
 /** A track to restore, as a file or the history of removals gives it. */
 export interface RestoreCandidate {

@@ -4,7 +4,8 @@ import { syncSavedTracks } from '../../../lib/library/sync';
 import { parseImportText } from '../../../lib/restore/import-file';
 import { planImport } from '../../../lib/restore/import-plan';
 import { runRestoreJob, UNANSWERED_HORIZON_MS } from '../../../lib/restore/restore-job';
-import { MAX_URIS_PER_CALL, sendingOrder, type RestoreCandidate } from '../../../lib/restore/restore-order';
+import { sendingOrder, type RestoreCandidate } from '../../../lib/restore/restore-order';
+import { MAX_URIS_PER_CALL } from '../../../lib/spotify/library-calls';
 import {
   createRestoreJob,
   readRestoreProgress,
