@@ -1,8 +1,8 @@
-import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 import type { StoredTrack } from '../../lib/library/types';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
+import { useDocumentTop } from '../hooks/use-document-top';
 import { useWindowVirtualizer } from '../hooks/use-window-virtualizer';
 import { TrackRow } from './TrackRow';
 import { TrackTableHeader } from './TrackTableHeader';
@@ -69,23 +69,4 @@ export function TrackTable({ tracks, positions, query, sort, onSort, busy, openI
       </div>
     </div>
   );
-}
-
-/**
- * Where an element starts in the document, followed as what is above it changes (the chart
- * arriving, a notice, the toolbar wrapping). Measured when the page's size changes, after
- * layout, rather than after every render: a keystroke's render would otherwise force a layout.
- */
-function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
-  const [top, setTop] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = (): void => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [ref]);
-  return top;
 }
