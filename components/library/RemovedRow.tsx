@@ -1,9 +1,7 @@
-import { Fragment } from 'preact';
 import { localDateOf } from '../../lib/library-view/added-at';
 import type { RemovedTrack } from '../../lib/library/store';
-import { clipForDisplay, trackOpenUrl, type OpenTracksIn } from '../../lib/popup/track-links';
-import { CoverImage } from '../CoverImage';
-import { Highlighted } from '../Highlighted';
+import { clipForDisplay, type OpenTracksIn } from '../../lib/popup/track-links';
+import { TrackNameCells } from './TrackNameCells';
 
 interface RemovedRowProps {
   removed: RemovedTrack;
@@ -23,7 +21,6 @@ interface RemovedRowProps {
 export function RemovedRow({ removed, rowIndex, top, query, openIn, selected, restoreBlocked, onSelect, onRestore }: RemovedRowProps) {
   const { track, removedAt, by } = removed;
   const title = clipForDisplay(track.name);
-  const album = clipForDisplay(track.album.name);
   const blocked = track.isLocal ? 'Spotify cannot save a local file again through its API.' : restoreBlocked;
   return (
     <div
@@ -44,31 +41,7 @@ export function RemovedRow({ removed, rowIndex, top, query, openIn, selected, re
           onChange={(event) => onSelect(track.uri, event.currentTarget.checked)}
         />
       </span>
-      <span role="cell" class="cell-title">
-        <CoverImage src={track.album.image} size={40} />
-        <span class="cell-title-text">
-          <a class="track-title" href={trackOpenUrl(track, openIn)} target="_blank" rel="noreferrer" title={title}>
-            <bdi>
-              <Highlighted text={title} query={query} />
-            </bdi>
-          </a>
-        </span>
-      </span>
-      <span role="cell" class="cell-artist">
-        {track.artists.map((artist, index) => (
-          <Fragment key={index}>
-            {index > 0 && ', '}
-            <bdi>
-              <Highlighted text={clipForDisplay(artist.name)} query={query} />
-            </bdi>
-          </Fragment>
-        ))}
-      </span>
-      <span role="cell" class="cell-album">
-        <bdi title={album}>
-          <Highlighted text={album} query={query} />
-        </bdi>
-      </span>
+      <TrackNameCells track={track} query={query} openIn={openIn} />
       <span role="cell" class="cell-added" title={`Saved ${track.addedAt}`}>
         {localDateOf(track.addedAt)}
       </span>

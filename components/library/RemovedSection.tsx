@@ -5,17 +5,11 @@ import type { SendRequest } from '../../lib/messaging/client';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
 import { isUnfinished } from '../../lib/restore/restore-store';
 import type { RestoreStatus } from '../../lib/status';
-import { useDocumentTop } from '../hooks/use-document-top';
 import type { RemovalHistoryData } from '../hooks/use-removal-history';
-import { useWindowVirtualizer } from '../hooks/use-window-virtualizer';
+import { useTableRows } from '../hooks/use-table-rows';
 import { LibraryEmptyState } from './LibraryEmptyState';
 import { RemovedRow } from './RemovedRow';
 import { SearchBox } from './SearchBox';
-
-const ROW_HEIGHT = 52;
-const OVERSCAN = 8;
-/** SPEC §8, as for the library's rows. */
-const MAX_ROWS_IN_DOM = 100;
 
 interface RemovedSectionProps {
   history: RemovalHistoryData;
@@ -153,14 +147,7 @@ interface RemovedTableProps {
 function RemovedTable(props: RemovedTableProps) {
   const { removed, positions, query, openIn, selected, allShownSelected, restoreBlocked, onSelect, onSelectShown, onRestore } = props;
   const bodyRef = useRef<HTMLDivElement>(null);
-  const scrollMargin = useDocumentTop(bodyRef);
-  const { items, totalSize } = useWindowVirtualizer({
-    count: positions.length,
-    rowHeight: ROW_HEIGHT,
-    overscan: OVERSCAN,
-    maxRows: MAX_ROWS_IN_DOM,
-    scrollMargin,
-  });
+  const { items, totalSize, scrollMargin } = useTableRows(bodyRef, positions.length);
   return (
     <div class="track-table removed-table" role="table" aria-label="Tracks removed from your library" aria-rowcount={positions.length + 1}>
       <div role="rowgroup" class="track-table-head">

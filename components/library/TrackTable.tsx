@@ -2,17 +2,9 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 import type { StoredTrack } from '../../lib/library/types';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
-import { useDocumentTop } from '../hooks/use-document-top';
-import { useWindowVirtualizer } from '../hooks/use-window-virtualizer';
+import { useTableRows } from '../hooks/use-table-rows';
 import { TrackRow } from './TrackRow';
 import { TrackTableHeader } from './TrackTableHeader';
-
-/** Fixed, so the virtualizer never measures: a 40 px cover and its padding. */
-const ROW_HEIGHT = 52;
-/** Rows beyond each edge of the window: a fast scroll still finds rows ready. */
-const OVERSCAN = 8;
-/** SPEC §8. */
-const MAX_ROWS_IN_DOM = 100;
 
 interface TrackTableProps {
   tracks: readonly StoredTrack[];
@@ -35,14 +27,7 @@ interface TrackTableProps {
  */
 export function TrackTable({ tracks, positions, query, sort, onSort, busy, openIn, onRowsShown }: TrackTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
-  const scrollMargin = useDocumentTop(bodyRef);
-  const { items, totalSize } = useWindowVirtualizer({
-    count: positions.length,
-    rowHeight: ROW_HEIGHT,
-    overscan: OVERSCAN,
-    maxRows: MAX_ROWS_IN_DOM,
-    scrollMargin,
-  });
+  const { items, totalSize, scrollMargin } = useTableRows(bodyRef, positions.length);
   useLayoutEffect(() => {
     if (items.length > 0) onRowsShown();
   });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../stand-in/request-log';
 import type { StandIn } from '../stand-in/server';
 import { exportifyCsv } from '../fixtures/exports/exportify-csv';
-import { startWorld, type TestWorld } from './fixtures';
+import { signInAndSync, startWorld, type TestWorld } from './fixtures';
 import { cachedLibrary, serverLibrary } from './library-snapshot';
 import { LibraryPage } from './pages/library-page';
 import { stopServiceWorker } from './service-worker';
@@ -27,13 +27,6 @@ function savesPerUri(standIn: StandIn): Map<string, number> {
     for (const uri of request.query.uris!.split(',')) counts.set(uri, (counts.get(uri) ?? 0) + 1);
   }
   return counts;
-}
-
-async function signInAndSync(w: TestWorld): Promise<void> {
-  const popup = await w.openPopup();
-  await popup.signIn();
-  await popup.waitForSyncState('ready', 60_000);
-  await popup.page.close();
 }
 
 /**
@@ -79,6 +72,7 @@ describe('nothing lost, in Chromium', () => {
     expect(await library.waitForRestore('done')).toEqual({ done: 3, total: 3 });
     await expect.poll(() => library.removedRows.count()).toBe(2);
     expect(new Set((await library.removedList()).map((row) => row.id))).toEqual(new Set([gone[1]!.id, gone[3]!.id]));
+    expect(await library.seriousAccessibilityViolations()).toEqual([]);
     expect(saves(standIn)).toHaveLength(1);
     expect(saves(standIn)[0]!.query.uris!.split(',').sort()).toEqual(restore.map((track) => track.uri).sort());
     for (const track of restore) expect(standIn.library.isSaved(track.id)).toBe(true);
@@ -88,6 +82,17 @@ describe('nothing lost, in Chromium', () => {
     // Saved again, oldest first: the three stand at the head in their old order.
     expect(standIn.library.savedIds().slice(0, 3)).toEqual(restore.map((track) => track.id));
     expect(await library.removedList()).toHaveLength(2);
+
+    // The history stays after signing out (nothing can be restored then), and goes with the local data.
+    await library.page.evaluate(() => chrome.runtime.sendMessage({ type: 'signOut' }));
+    await library.page.reload();
+    await expect.poll(() => library.removedRows.count()).toBe(2);
+    expect(await library.removedRow(gone[1]!.id).getByRole('button', { name: 'Restore' }).isDisabled()).toBe(true);
+    await library.page.evaluate(() => chrome.runtime.sendMessage({ type: 'deleteLocalData' }));
+    await library.page.reload();
+    await library.page.getByText('No library on this device yet').waitFor();
+    const databases = await library.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+    expect(databases).not.toContain(`tracklight-library-${accountKey(world)}`);
     expect(errors).toEqual([]);
   });
 
@@ -173,5 +178,6 @@ describe('nothing lost, in Chromium', () => {
     expect(await library.importSummaryValues()).toEqual({ total: 6, missing: 0, unknown: 2 });
     expect(await library.importSummary.textContent()).toContain('Nothing to restore');
     expect(saves(world.standIn)).toEqual([]);
+    expect(await library.seriousAccessibilityViolations()).toEqual([]);
   });
 });
