@@ -19,7 +19,7 @@ import { useLibraryDb } from '../../components/hooks/use-library-db';
 import { useLibraryView } from '../../components/hooks/use-library-view';
 import { useNow } from '../../components/hooks/use-now';
 import { useOnline } from '../../components/hooks/use-online';
-import { useRemovalHistory } from '../../components/hooks/use-removal-history';
+import { useRemovalHistory, useRemovedCount } from '../../components/hooks/use-removal-history';
 import { useRestoreStatus } from '../../components/hooks/use-restore-status';
 import { useScrollToListOnChange } from '../../components/hooks/use-scroll-to-list-on-change';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
@@ -51,10 +51,10 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const data = useLibraryData(db, status?.libraryVersion ?? 0, ranker.rankTexts);
   const restore = useRestoreStatus(send);
   // Read again when a sync changes the library or a restore confirms tracks.
-  const history = useRemovalHistory(
-    view === 'library' && data.phase !== 'ready' ? null : db,
-    `${status?.libraryVersion ?? 0} ${restore?.jobId ?? ''} ${restore?.position ?? 0} ${restore?.state ?? ''}`,
-  );
+  const historyChange = `${status?.libraryVersion ?? 0} ${restore?.jobId ?? ''} ${restore?.position ?? 0} ${restore?.state ?? ''}`;
+  const history = useRemovalHistory(view === 'removed' ? db : null, historyChange);
+  // Counted once the library's first rows are up: their time is the page's budget (SPEC §8).
+  const removedCount = useRemovedCount(view === 'removed' || data.phase === 'ready' ? db : null, historyChange);
 
   return (
     <main class="library">
@@ -76,9 +76,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         </a>
       </header>
       {status && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
-      {status?.account && !unavailable && (
-        <LibraryTabs view={view} removedCount={history.phase === 'ready' ? history.history.removed.length : null} />
-      )}
+      {status?.account && !unavailable && <LibraryTabs view={view} removedCount={removedCount} />}
       {status && !unavailable && restore && (
         <RestorePanel
           status={restore}
