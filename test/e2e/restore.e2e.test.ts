@@ -54,7 +54,7 @@ describe('nothing lost, in Chromium', () => {
     world = await startWorld({ library: { size: 200, seed: 15 } });
     const { standIn } = world;
     await signInAndSync(world);
-    const gone = standIn.library.removeAt([3, 40, 41, 120, 199]).map((item) => (item as { track: { id: string; uri: string } }).track);
+    const gone = standIn.library.removeAt([3, 40, 41, 120, 199]).map((item) => (item as { track: { id: string; uri: string; name: string } }).track);
     await syncNow(world);
 
     const library = new LibraryPage(await world.extension.openPage('/library.html#removed'));
@@ -64,6 +64,12 @@ describe('nothing lost, in Chromium', () => {
     expect(new Set(listed.map((row) => row.id))).toEqual(new Set(gone.map((track) => track.id)));
     for (const row of listed) expect(Date.parse(row.removedAt)).toBeGreaterThan(Date.now() - 120_000);
     expect(await library.seriousAccessibilityViolations()).toEqual([]);
+    // Searched like the library.
+    await library.searchBox.fill(gone[1]!.name);
+    await expect.poll(async () => (await library.removedList()).map((row) => row.id)).toContain(gone[1]!.id);
+    expect(await library.removedRows.count()).toBeLessThan(5);
+    await library.searchBox.fill('');
+    await expect.poll(() => library.removedRows.count()).toBe(5);
 
     const restore = [gone[0]!, gone[2]!, gone[4]!];
     for (const track of restore) await library.removedRow(track.id).getByRole('checkbox').check();
