@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import {
   createBackgroundApp,
   PERIODIC_SYNC_ALARM,
+  RESTORE_ALARM,
   RESUME_SYNC_ALARM,
   type BackgroundApp,
 } from '../lib/background/background-app';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   listenForCrossSiteEvents(app.then((ready) => ready.crossSite));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_SYNC_ALARM || alarm.name === RESUME_SYNC_ALARM) withApp((ready) => ready.sync.sync());
+    if (alarm.name === RESTORE_ALARM) withApp((ready) => ready.restore.resumeIfDue());
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // Without the `tabs` permission `tab.url` is only there for open.spotify.com: elsewhere it is undefined.
@@ -31,7 +33,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => withApp((ready) => ready.tabBadges.tabClosed(tabId)));
   // Firefox waits for the promise (a few seconds at most) before it unloads the event page.
   browser.runtime.onSuspend.addListener(() => app.then((ready) => ready.sync.suspending()));
-  self.addEventListener('online', () => withApp((ready) => ready.sync.connectivityChanged(true)));
+  self.addEventListener('online', () =>
+    withApp(async (ready) => {
+      await ready.sync.connectivityChanged(true);
+      await ready.restore.resumeIfDue();
+    }),
+  );
   self.addEventListener('offline', () => withApp((ready) => ready.sync.connectivityChanged(false)));
 
   async function schedulePeriodicSync(minutes: number): Promise<void> {

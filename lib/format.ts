@@ -47,3 +47,11 @@ export function formatClockTime(at: number): string {
 export function formatCount(count: number): string {
   return countFormat().format(count);
 }
+
+/**
+ * A time as Spotify writes `added_at`: ISO 8601 in whole seconds, `Z`. A local save stamped
+ * this way matches Spotify's copy on the next sync.
+ */
+export function spotifyTimestamp(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 19)}Z`;
+}

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { TabPage } from './matching/page-track';
+import type { RestoreProgress } from './library/restore-records';
 import type { AccountRef } from './settings';
 
 /** SPEC §6: the values of `[data-sync-state]`. */
@@ -48,3 +49,15 @@ export const appStatusItem = storage.defineItem<AppStatus>('session:appStatus', 
  * storage.session, which content scripts cannot read: page URLs stay with the extension.
  */
 export const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
+
+/** The restore job (lib/restore) as the library page shows it. */
+export type RestoreStatus = RestoreProgress;
+
+/**
+ * Written only by the background after every change to the job, watched by the library page;
+ * null when there is none. The job itself is in the account's database: this is rebuilt from
+ * it when the worker starts.
+ */
+export const restoreStatusItem = storage.defineItem<RestoreStatus | null>('session:restoreStatus', {
+  fallback: null,
+});

@@ -13,7 +13,8 @@
  *   npm run bench -- --out path.json   default bench-results/latest.json
  *   npm run bench -- --sizes 100000 --only popup,badge
  *                                      one size, some areas (sync, limits, search, naive,
- *                                      incremental, popup, library, badge, internals): for profiling
+ *                                      incremental, popup, library, badge, internals, restore):
+ *                                      for profiling
  *
  * The stand-in runs in a worker thread on the port of .env.standin, which e2e runs and the
  * demo use too: run one at a time, or give the bench its own port with
@@ -30,10 +31,21 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from '../test/browser/chromium-path';
-import { AREAS, measuresInternals, planSizes, searchEngineSizes, type Area, type BenchOptions } from './bench/bench-plan';
+import {
+  AREAS,
+  measuresInternals,
+  measuresRestore,
+  measuresSizes,
+  planSizes,
+  RESTORE_TRACKS,
+  searchEngineSizes,
+  type Area,
+  type BenchOptions,
+} from './bench/bench-plan';
 import { buildStandInExtension } from './bench/build-extension';
 import { measureSize } from './bench/measure-size';
 import { measureInternals } from './bench/internals-figures';
+import { measureRestore } from './bench/restore-figures';
 import { failedRow, formatTable, summarize, writeJson, type BenchRow } from './bench/report';
 import { measureSearchEngine } from './bench/search-engine-figures';
 
@@ -104,11 +116,21 @@ if (measuresInternals(options)) {
   }
 }
 
-for (const plan of planSizes(options)) {
+for (const plan of measuresSizes(options) ? planSizes(options) : []) {
   log(`${plan.size.toLocaleString('en')} tracks: stand-in at ${plan.syncLatencyMs} ms/request`);
   const run = await measureSize(plan, options.latencyMs, log);
   rows.push(...run.rows);
   standInStartS[plan.size] = run.standInStartS;
+}
+
+if (measuresRestore(options)) {
+  log(`restore of ${RESTORE_TRACKS.toLocaleString('en')} tracks from an Exportify CSV into an empty account`);
+  try {
+    rows.push(...(await measureRestore({ tracks: RESTORE_TRACKS, latencyMs: options.latencyMs }, log)));
+  } catch (error) {
+    log(`restore failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    rows.push(failedRow(`restore of ${RESTORE_TRACKS.toLocaleString('en')} tracks`, RESTORE_TRACKS, error));
+  }
 }
 
 const durationS = (performance.now() - started) / 1000;

@@ -1,17 +1,19 @@
 interface SearchBoxProps {
   value: string;
   onChange: (query: string) => void;
+  id?: string;
+  label?: string;
 }
 
 /** The filter box: the popup's search (SPEC §7). Escape clears it, as in the popup. */
-export function SearchBox({ value, onChange }: SearchBoxProps) {
+export function SearchBox({ value, onChange, id = 'library-search', label = 'Search your saved tracks' }: SearchBoxProps) {
   return (
     <div class="library-search">
-      <label for="library-search" class="visually-hidden">
-        Search your saved tracks
+      <label for={id} class="visually-hidden">
+        {label}
       </label>
       <input
-        id="library-search"
+        id={id}
         type="search"
         placeholder="Search titles, artists, albums"
         autocomplete="off"

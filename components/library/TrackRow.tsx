@@ -1,11 +1,8 @@
-import { Fragment } from 'preact';
 import { formatDuration } from '../../lib/format';
 import { localDateOf } from '../../lib/library-view/added-at';
 import type { StoredTrack } from '../../lib/library/types';
-import { clipForDisplay, trackOpenUrl, type OpenTracksIn } from '../../lib/popup/track-links';
-import { CoverImage } from '../CoverImage';
-import { Highlighted } from '../Highlighted';
-import { TrackTags } from './TrackTags';
+import type { OpenTracksIn } from '../../lib/popup/track-links';
+import { TrackNameCells } from './TrackNameCells';
 
 interface TrackRowProps {
   track: StoredTrack;
@@ -17,14 +14,8 @@ interface TrackRowProps {
   openIn: OpenTracksIn;
 }
 
-/**
- * One saved track as a table row. Names are text inside `<bdi>`, clipped before highlighting
- * (a 100,000-character title is behind the ellipsis anyway): markup shows as typed, and a
- * right-to-left override ends with its name.
- */
+/** One saved track as a table row. */
 export function TrackRow({ track, rowIndex, top, query, openIn }: TrackRowProps) {
-  const title = clipForDisplay(track.name);
-  const album = clipForDisplay(track.album.name);
   const classes = ['track-row', track.isPlayable === false && 'is-unplayable', track.isLocal && 'is-local'];
   return (
     <div
@@ -37,32 +28,7 @@ export function TrackRow({ track, rowIndex, top, query, openIn }: TrackRowProps)
       <span role="cell" class="cell-index">
         {rowIndex + 1}
       </span>
-      <span role="cell" class="cell-title">
-        <CoverImage src={track.album.image} size={40} />
-        <span class="cell-title-text">
-          <a class="track-title" href={trackOpenUrl(track, openIn)} target="_blank" rel="noreferrer" title={title}>
-            <bdi>
-              <Highlighted text={title} query={query} />
-            </bdi>
-          </a>
-          <TrackTags track={track} />
-        </span>
-      </span>
-      <span role="cell" class="cell-artist">
-        {track.artists.map((artist, index) => (
-          <Fragment key={index}>
-            {index > 0 && ', '}
-            <bdi>
-              <Highlighted text={clipForDisplay(artist.name)} query={query} />
-            </bdi>
-          </Fragment>
-        ))}
-      </span>
-      <span role="cell" class="cell-album">
-        <bdi title={album}>
-          <Highlighted text={album} query={query} />
-        </bdi>
-      </span>
+      <TrackNameCells track={track} query={query} openIn={openIn} />
       <span role="cell" class="cell-released" title={track.album.releaseDate ?? undefined}>
         {track.album.releaseDate?.slice(0, 4) ?? ''}
       </span>

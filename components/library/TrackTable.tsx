@@ -1,18 +1,10 @@
-import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 import type { StoredTrack } from '../../lib/library/types';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
-import { useWindowVirtualizer } from '../hooks/use-window-virtualizer';
+import { useTableRows } from '../hooks/use-table-rows';
 import { TrackRow } from './TrackRow';
 import { TrackTableHeader } from './TrackTableHeader';
-
-/** Fixed, so the virtualizer never measures: a 40 px cover and its padding. */
-const ROW_HEIGHT = 52;
-/** Rows beyond each edge of the window: a fast scroll still finds rows ready. */
-const OVERSCAN = 8;
-/** SPEC §8. */
-const MAX_ROWS_IN_DOM = 100;
 
 interface TrackTableProps {
   tracks: readonly StoredTrack[];
@@ -35,14 +27,7 @@ interface TrackTableProps {
  */
 export function TrackTable({ tracks, positions, query, sort, onSort, busy, openIn, onRowsShown }: TrackTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
-  const scrollMargin = useDocumentTop(bodyRef);
-  const { items, totalSize } = useWindowVirtualizer({
-    count: positions.length,
-    rowHeight: ROW_HEIGHT,
-    overscan: OVERSCAN,
-    maxRows: MAX_ROWS_IN_DOM,
-    scrollMargin,
-  });
+  const { items, totalSize, scrollMargin } = useTableRows(bodyRef, positions.length);
   useLayoutEffect(() => {
     if (items.length > 0) onRowsShown();
   });
@@ -69,23 +54,4 @@ export function TrackTable({ tracks, positions, query, sort, onSort, busy, openI
       </div>
     </div>
   );
-}
-
-/**
- * Where an element starts in the document, followed as what is above it changes (the chart
- * arriving, a notice, the toolbar wrapping). Measured when the page's size changes, after
- * layout, rather than after every render: a keystroke's render would otherwise force a layout.
- */
-function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
-  const [top, setTop] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const measure = (): void => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [ref]);
-  return top;
 }

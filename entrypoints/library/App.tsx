@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExportControls, type ExportScope } from '../../components/library/ExportControls';
+import { ImportSection } from '../../components/library/ImportSection';
+import { LibraryTabs } from '../../components/library/LibraryTabs';
+import { RemovedSection } from '../../components/library/RemovedSection';
+import { RestorePanel } from '../../components/library/RestorePanel';
 import { GrowthChart } from '../../components/library/GrowthChart';
 import { LibraryCounts } from '../../components/library/LibraryCounts';
 import { LibraryEmptyState } from '../../components/library/LibraryEmptyState';
@@ -15,14 +19,18 @@ import { useLibraryDb } from '../../components/hooks/use-library-db';
 import { useLibraryView } from '../../components/hooks/use-library-view';
 import { useNow } from '../../components/hooks/use-now';
 import { useOnline } from '../../components/hooks/use-online';
+import { useRemovalHistory, useRemovedCount } from '../../components/hooks/use-removal-history';
+import { useRestoreStatus } from '../../components/hooks/use-restore-status';
 import { useScrollToListOnChange } from '../../components/hooks/use-scroll-to-list-on-change';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
+import { useViewHash } from '../../components/hooks/use-view-hash';
 import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { formatCount } from '../../lib/format';
 import type { ExportFormat } from '../../lib/library-view/export-file';
 import type { ViewSpec } from '../../lib/library-view/library-model';
 import type { MonthIndex } from '../../lib/library-view/months';
 import { DEFAULT_SORT, initialDirection, type SortField, type SortSpec } from '../../lib/library-view/sort-spec';
+import { sendRequest, type SendRequest } from '../../lib/messaging/client';
 import { openTracksInSetting } from '../../lib/settings';
 import { appStatusItem, type AppStatus } from '../../lib/status';
 import { markFirstRows } from './first-rows-mark';
@@ -31,15 +39,22 @@ import { createWorkerTextRanker } from './worker-text-ranker';
 /** "Last synced 5 min ago" stays right to the minute. */
 const CLOCK_TICK_MS = 30_000;
 
-export function App() {
+export function App({ send = sendRequest }: { send?: SendRequest }) {
   const status = useStorageItem(appStatusItem);
   const openIn = useStorageItem(openTracksInSetting) ?? 'web';
   const online = useOnline();
   const now = useNow(CLOCK_TICK_MS);
+  const view = useViewHash();
   const [ranker] = useState(createWorkerTextRanker);
   useEffect(() => ranker.dispose, [ranker]);
   const { db, unavailable } = useLibraryDb(status?.account?.key);
   const data = useLibraryData(db, status?.libraryVersion ?? 0, ranker.rankTexts);
+  const restore = useRestoreStatus(send);
+  // Read again when a sync changes the library or a restore confirms tracks.
+  const historyChange = `${status?.libraryVersion ?? 0} ${restore?.jobId ?? ''} ${restore?.position ?? 0} ${restore?.state ?? ''}`;
+  const history = useRemovalHistory(view === 'removed' ? db : null, historyChange);
+  // Counted once the library's first rows are up: their time is the page's budget (SPEC §8).
+  const removedCount = useRemovedCount(view === 'removed' || data.phase === 'ready' ? db : null, historyChange);
 
   return (
     <main class="library">
@@ -61,7 +76,25 @@ export function App() {
         </a>
       </header>
       {status && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
-      {status && !unavailable && <LibraryBody status={status} data={data} openIn={openIn} />}
+      {status?.account && !unavailable && <LibraryTabs view={view} removedCount={removedCount} />}
+      {status && !unavailable && restore && (
+        <RestorePanel
+          status={restore}
+          signedIn={status.signedIn}
+          onPause={() => void send({ type: 'pauseRestore' })}
+          onResume={() => void send({ type: 'resumeRestore' })}
+          onCancel={() => void send({ type: 'cancelRestore' })}
+          onDismiss={() => void send({ type: 'dismissRestore' })}
+        />
+      )}
+      {status && !unavailable && view === 'library' && <LibraryBody status={status} data={data} openIn={openIn} />}
+      {status?.account && !unavailable && view === 'removed' && (
+        <RemovedSection history={history} signedIn={status.signedIn} restore={restore} openIn={openIn} send={send} />
+      )}
+      {status?.account && !unavailable && view === 'restore-file' && (
+        <ImportSection signedIn={status.signedIn} restore={restore} send={send} />
+      )}
+      {status && !status.account && !unavailable && view !== 'library' && <LibraryBody status={status} data={data} openIn={openIn} />}
     </main>
   );
 }

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
@@ -6,9 +5,10 @@ import { findSavedByIsrc, isTrackSaved, readLibrarySummary, type LibraryDb } fro
 import { hasUnfinishedSync } from '../library/sync';
 import type { RequestHandlers } from '../messaging/server';
 import { libraryAccountSetting, pacingItem } from '../settings';
+import { restoreStatusItem } from '../status';
 import { createSpotifyApi } from '../spotify/api-client';
 import { createAuth } from '../spotify/auth';
-import { UnexpectedResponseError } from '../spotify/errors';
+import { libraryContains } from '../spotify/library-calls';
 import { createPacers } from '../spotify/pacers';
 import { indexedDbSessionStore } from '../spotify/session-store';
 import { createTrackDetailsCache } from '../spotify/track-details';
@@ -21,14 +21,16 @@ import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
 import { storedProblems } from './problem-store';
 import { resolveSavedState, type SavedStateSources } from './saved-state-resolver';
+import { createRestoreController, type RestoreController } from './restore-controller';
 import { createStatusStore } from './status-store';
 import { createSyncController, STALE_AFTER_MS, type SyncController } from './sync-controller';
 import { createTabBadges, type TabBadges } from './tab-badges';
 
 export const PERIODIC_SYNC_ALARM = 'tracklight-periodic-sync';
 export const RESUME_SYNC_ALARM = 'tracklight-resume-sync';
+/** Wakes the worker for the restore job: at the end of a wait, or every minute while it should run. */
+export const RESTORE_ALARM = 'tracklight-restore';
 
-const ContainsAnswer = v.array(v.boolean());
 
 export interface BackgroundApp {
   handlers: RequestHandlers;
@@ -36,6 +38,8 @@ export interface BackgroundApp {
   sync: SyncController;
   /** Saved state on other music sites and the Spotify-link menu (issue #9). */
   crossSite: CrossSite;
+  /** Restoring removed tracks and export files (issue #15). */
+  restore: RestoreController;
   /** Rebuild state after the worker starts: status, badges of open Spotify tabs, an interrupted sync. */
   start(): Promise<void>;
 }
@@ -65,15 +69,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const libraries = createLibraries();
   const signedInLibrary = async () => ((await auth.currentSession()) ? libraries.current() : null);
   const trackDetails = createTrackDetailsCache(api);
-  const contains = createContainsChecker({
-    check: async (trackIds) => {
-      const answer = v.safeParse(ContainsAnswer, await api.get('/me/library/contains', { uris: trackIds.map(trackUri).join(',') }));
-      if (!answer.success || answer.output.length !== trackIds.length) {
-        throw new UnexpectedResponseError('Spotify sent an unexpected answer to a library check.');
-      }
-      return answer.output;
-    },
-  });
+  const contains = createContainsChecker({ check: (trackIds) => libraryContains(api, trackIds.map(trackUri)) });
 
   const sources: SavedStateSources = {
     async isSavedInCache(trackId) {
@@ -134,6 +130,31 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     confirmed: (trackId, saved) => contains.remember(trackId, saved),
   });
 
+  const restore = createRestoreController({
+    api,
+    signedInLibrary,
+    readableLibrary: () => libraries.current(),
+    publish: (status) => restoreStatusItem.setValue(status),
+    async wake(when) {
+      if (when === null) {
+        await browser.alarms.clear(RESTORE_ALARM);
+      } else if (when === 'every-minute') {
+        // Created once: creating it again on every change would keep pushing it back.
+        if ((await browser.alarms.get(RESTORE_ALARM))?.periodInMinutes !== 1) {
+          await browser.alarms.create(RESTORE_ALARM, { delayInMinutes: 1, periodInMinutes: 1 });
+        }
+      } else {
+        await browser.alarms.create(RESTORE_ALARM, { when: when.at });
+      }
+    },
+    restored: () => sync.sync(),
+    async syncIfStale() {
+      if (await sources.cacheMayBeStale()) await sync.sync();
+    },
+    cacheMayBeStale: () => sources.cacheMayBeStale(),
+    isOnline: () => navigator.onLine,
+  });
+
   const crossSite = createCrossSite({
     library: () => libraries.current(),
     isActive: async () => (await auth.currentSession()) !== null,
@@ -145,6 +166,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     async signIn() {
       const signedIn = await account.signIn();
       void sync.sync({ userAsked: true });
+      void restore.resumeIfDue();
       await tabBadges.refreshAll();
       return signedIn;
     },
@@ -167,6 +189,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     },
     async deleteLocalData() {
       await libraries.deleteCurrent();
+      await restore.forget();
       const signedIn = (await auth.currentSession()) !== null;
       if (!signedIn) await libraryAccountSetting.setValue(null);
       await status.update((current) => ({
@@ -180,6 +203,14 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     },
     getTabTrack: ({ tabId }) => actions.getTabTrack(tabId),
     setTrackSaved: ({ trackId, saved }) => actions.setTrackSaved(trackId, saved),
+    checkImport: ({ uris }) => restore.checkSaved(uris),
+    restoreFromFile: ({ fileName, tracks }) => restore.restoreFromFile(fileName, tracks),
+    restoreRemoved: ({ uris }) => restore.restoreRemoved(uris),
+    pauseRestore: () => restore.pause(),
+    resumeRestore: () => restore.resume(),
+    cancelRestore: () => restore.cancel(),
+    dismissRestore: () => restore.dismiss(),
+    getRestoreStatus: () => restore.status(),
     ...crossSite.handlers,
   };
 
@@ -201,9 +232,11 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     tabBadges,
     sync,
     crossSite,
+    restore,
     async start() {
       await account.restore();
       await crossSite.start();
+      await restore.resumeIfDue();
       const db = await signedInLibrary();
       if (db) await restoreSyncStatus(db);
       const spotifyTabs = await browser.tabs.query({ url: 'https://open.spotify.com/*' });

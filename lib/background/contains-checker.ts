@@ -1,3 +1,5 @@
+import { MAX_URIS_PER_CALL } from '../spotify/library-calls';
+
 /**
  * Asks Spotify whether tracks are saved (`GET /me/library/contains`) for ids the cache does
  * not know while it may be stale (SPEC §5): requests made close together share one call of
@@ -12,8 +14,6 @@ export interface ContainsCheckerOptions {
   minIntervalMs?: number;
   gatherMs?: number;
 }
-
-export const MAX_IDS_PER_CALL = 40;
 
 export interface ContainsChecker {
   /** True/false from Spotify, or null when it could not say (offline, refused). */
@@ -39,7 +39,7 @@ export function createContainsChecker(options: ContainsCheckerOptions): Contains
   }
 
   async function flush(): Promise<void> {
-    const batch = [...waiting.keys()].slice(0, MAX_IDS_PER_CALL);
+    const batch = [...waiting.keys()].slice(0, MAX_URIS_PER_CALL);
     const resolvers = batch.map((id) => {
       const list = waiting.get(id)!;
       waiting.delete(id);

@@ -1,8 +1,10 @@
+import { spotifyTimestamp } from '../format';
 import {
   applyLocalRemove,
   applyLocalSave,
   findSavedTrack,
   undoLocalRemove,
+  undoLocalSave,
   type LibraryDb,
 } from '../library/store';
 import type { StoredTrack } from '../library/types';
@@ -59,7 +61,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
       await deps.api.put('/me/library', { uris: uri });
     } catch (error) {
       if (cachedNow) {
-        await applyLocalRemove(db, uri);
+        await undoLocalSave(db, cachedNow);
         await deps.trackChanged(trackId);
       }
       throw new Error(`Spotify did not save the track, so nothing changed: ${describe(error)}`);
@@ -68,7 +70,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
 
   async function remove(db: LibraryDb, trackId: string): Promise<void> {
     const uri = trackUri(trackId);
-    const removal = await applyLocalRemove(db, uri);
+    const removal = await applyLocalRemove(db, uri, now());
     if (removal) await deps.trackChanged(trackId);
     try {
       await deps.api.delete('/me/library', { uris: uri });
@@ -124,11 +126,6 @@ function toTabTrackDetails(track: StoredTrack | TrackDetails): TabTrackDetails {
     image: track.album.image,
     durationMs: track.durationMs,
   };
-}
-
-/** Spotify's `added_at` has whole seconds; a local save stamped the same way matches it on the next sync. */
-function spotifyTimestamp(at: number): string {
-  return `${new Date(at).toISOString().slice(0, 19)}Z`;
 }
 
 function describe(error: unknown): string {

@@ -21,3 +21,10 @@ export function csvCell(value: CsvValue): string {
 export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
+
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** The inverse of the guard: the cell as it was before `csvCell` wrote it (import, tests). */
+export function unguardCsvCell(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}

@@ -1,5 +1,6 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { RowList } from './track-rows';
+import type { RestoreJobRecord } from './restore-records';
+import type { RowList, TrackRow } from './track-rows';
 
 /**
  * One IndexedDB database per Spotify account (SPEC §4), laid out for 100,000 tracks.
@@ -20,6 +21,10 @@ export interface LibraryDbSchema extends DBSchema {
   idBuckets: { key: [number, number]; value: IdBucketRecord };
   isrcBuckets: { key: [number, number]; value: IsrcBucketRecord };
   stagedPages: { key: [number, number]; value: StagedPageRecord };
+  /** Since version 2: tracks that were saved and are gone (lib/library/removal-history.ts). */
+  removedTracks: { key: string; value: RemovedTrackRecord; indexes: { removedAt: string } };
+  /** Since version 2: the restore job of this account, if any (lib/restore). */
+  restoreJob: { key: RestoreJobRecord['key']; value: RestoreJobRecord };
 }
 
 export type LibraryDb = IDBPDatabase<LibraryDbSchema>;
@@ -147,6 +152,28 @@ export interface StagedPageRecord extends RowList {
   total: number;
 }
 
+/**
+ * Who took a track out: a sync that found it gone from Spotify (removed on any device), or
+ * Remove in Tracklight itself (the popup, the context menu).
+ */
+export type RemovalSource = 'sync' | 'tracklight';
+
+/**
+ * A track that was saved and is not any more, with when that was seen. Keyed by URI: a track
+ * removed, saved again and removed again is listed once, at its last removal. Outside the
+ * generations: a full re-sync replaces the library, never this history.
+ */
+export interface RemovedTrackRecord {
+  uri: string;
+  /** ISO 8601: when a sync found it gone, or when it was removed in Tracklight. */
+  removedAt: string;
+  by: RemovalSource;
+  /** The track as it was cached, `addedAt` the time it had been saved. */
+  row: TrackRow;
+  /** `searchKeyOf(track)`, so the history is searched like the library. */
+  searchKey: string;
+}
+
 export const GENERATION_STORES = ['trackChunks', 'searchChunks', 'idBuckets', 'isrcBuckets', 'stagedPages'] as const;
 
 type Upgrade = (
@@ -163,6 +190,11 @@ const UPGRADES: Upgrade[] = [
     db.createObjectStore('idBuckets', { keyPath: ['gen', 'bucket'] });
     db.createObjectStore('isrcBuckets', { keyPath: ['gen', 'bucket'] });
     db.createObjectStore('stagedPages', { keyPath: ['gen', 'offset'] });
+  },
+  // 2: the history of removals and the restore job. Adds stores only: the library is untouched.
+  (db) => {
+    db.createObjectStore('removedTracks', { keyPath: 'uri' }).createIndex('removedAt', 'removedAt');
+    db.createObjectStore('restoreJob', { keyPath: 'key' });
   },
 ];
 

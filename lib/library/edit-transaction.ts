@@ -7,6 +7,7 @@ export const EDIT_STORES = [
   'searchChunks',
   'idBuckets',
   'isrcBuckets',
+  'removedTracks',
 ] as const satisfies readonly LibraryStoreName[];
 
 export type EditTransaction = LibraryTransaction<typeof EDIT_STORES, 'readwrite'>;

@@ -10,10 +10,12 @@ import {
   type LibraryTransaction,
   type StagedPageRecord,
 } from './db';
+import { spotifyTimestamp } from '../format';
 import { chunkInfoOf, type GenerationIndex } from './generation-index';
-import { readLibraryMeta } from './meta-records';
+import { forgetSaved, recordRemovals } from './removal-history';
 import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
-import { encodeList } from './track-rows';
+import { decodeTrack, encodeList, uriOfRow } from './track-rows';
+import type { StoredTrack } from './types';
 import { inWriteTransaction } from './write-transaction';
 
 /** Writes of a full sync: staged pages, chunks of the generation being built, its publication. */
@@ -97,17 +99,26 @@ export function writeChunk(db: LibraryDb, chunk: ChunkWrite, checkpoint: FullSyn
 /**
  * Makes the generation `index` describes (its chunks [0, index.chunkCount)) the library in one
  * transaction, with its lookup buckets, and drops everything else: the old generation,
- * leftovers of longer passes, staged pages and the checkpoint.
+ * leftovers of longer passes, staged pages and the checkpoint. Tracks of the old generation
+ * that the new one lacks go into the history of removals, found gone at `syncedAt`; tracks
+ * it has leave that history.
  */
 export async function publishGeneration(
   db: LibraryDb,
   { index, serverTotal, syncedAt }: { index: GenerationIndex; serverTotal: number; syncedAt: number },
 ): Promise<{ meta: LibraryMeta; added: number; removed: number }> {
   const { gen, chunkCount, buckets, chunks, emptyChunks, head } = index;
-  const { added, removed } = await countChanges(db, index);
+  return inWriteTransaction(db, ['meta', 'removedTracks', ...GENERATION_STORES], async (transaction) => {
+    const found = await transaction.objectStore('meta').get('library');
+    const previous = found?.key === 'library' ? found : undefined;
+    const { added, removed } = await compareGenerations(transaction, previous, index);
+    const history = transaction.objectStore('removedTracks');
+    const savedAgain = (await history.getAllKeys()).filter((uri) => buckets.has(uri));
+    await Promise.all([
+      forgetSaved(history, savedAgain),
+      recordRemovals(history, removed, { at: spotifyTimestamp(syncedAt), by: 'sync' }),
+    ]);
 
-  const meta = await inWriteTransaction(db, ['meta', ...GENERATION_STORES], async (transaction) => {
-    const previous = await transaction.objectStore('meta').get('library');
     await deleteGenerationsExcept(transaction, [gen]);
     const range = generationRange(gen);
     await Promise.all([
@@ -130,7 +141,7 @@ export async function publishGeneration(
       total: chunks.reduce((sum, info) => sum + info.tracks, 0),
       serverTotal,
       lastSyncedAt: syncedAt,
-      version: (previous?.key === 'library' ? previous.version : 0) + 1,
+      version: (previous?.version ?? 0) + 1,
       chunks,
       head,
     };
@@ -140,23 +151,33 @@ export async function publishGeneration(
       transaction.objectStore('meta').put(meta),
       transaction.objectStore('meta').delete('checkpoint'),
     ]);
-    return meta;
+    return { meta, added, removed: removed.length };
   });
-  return { meta, added, removed };
 }
 
-/** Tracks the new generation gains and loses against the published one (all of it is new on a first sync). */
-async function countChanges(db: LibraryDb, next: GenerationIndex): Promise<{ added: number; removed: number }> {
-  const previous = await readLibraryMeta(db);
-  if (!previous?.complete) return { added: next.buckets.size, removed: 0 };
-  const previousBuckets = await db.getAll('idBuckets', generationRange(previous.generation));
+/**
+ * Tracks the new generation gains, and the tracks it loses against the published one (none
+ * on a first sync: all of it is new). Only the chunks that held a lost track are read.
+ */
+async function compareGenerations(
+  transaction: LibraryTransaction<ArrayLike<LibraryStoreName>, 'readwrite'>,
+  previous: LibraryMeta | undefined,
+  next: GenerationIndex,
+): Promise<{ added: number; removed: StoredTrack[] }> {
+  if (!previous?.complete) return { added: next.buckets.size, removed: [] };
+  const previousBuckets = await transaction.objectStore('idBuckets').getAll(generationRange(previous.generation));
   let kept = 0;
-  let removed = 0;
+  const goneFromChunk = new Map<number, Set<string>>();
   for (const bucket of previousBuckets) {
-    for (const uri of Object.keys(bucket.chunkOf)) {
+    for (const [uri, seq] of Object.entries(bucket.chunkOf)) {
       if (next.buckets.has(uri)) kept += 1;
-      else removed += 1;
+      else goneFromChunk.set(seq, (goneFromChunk.get(seq) ?? new Set()).add(uri));
     }
+  }
+  const removed: StoredTrack[] = [];
+  for (const [seq, uris] of goneFromChunk) {
+    const chunk = await transaction.objectStore('trackChunks').get([previous.generation, seq]);
+    for (const row of chunk?.rows ?? []) if (uris.has(uriOfRow(row))) removed.push(decodeTrack(row));
   }
   return { added: next.buckets.size - kept, removed };
 }

@@ -1,3 +1,4 @@
+import { spotifyTimestamp } from '../format';
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
 import { findRemovals, type Anchor, type Run } from './bisect-removals';
 import { loadCachedOrder, type CachedOrder } from './cached-order';
@@ -27,7 +28,8 @@ export type IncrementalOutcome =
  *
  * Pages are compared by slot key (`uri@added_at`), so a track saved again counts as one
  * removal and one save. Nothing is written until the changes are known, then they are
- * applied in one transaction. The reads of the bisection happen at different moments, so
+ * applied in one transaction, with the removed tracks written into the history of removals
+ * (a track removed and saved again is not a removal). The reads of the bisection happen at different moments, so
  * they are bracketed like a full sync's pass (reconcile.ts): every page must report the same
  * total and a closing read of page 0 must equal the first; otherwise the attempt starts over.
  * Head pages alone are read one after another and need no bracket: a later page with the
@@ -206,7 +208,13 @@ async function apply(
       if (removed?.slot.track) removedTracks += 1;
     }
     await editor.insertAtHead(changes.saves);
-    const meta = await editor.commit({ serverTotal: changes.total, syncedAt: context.now(), head: changes.head });
+    const syncedAt = context.now();
+    const meta = await editor.commit({
+      serverTotal: changes.total,
+      syncedAt,
+      head: changes.head,
+      removals: { at: spotifyTimestamp(syncedAt), by: 'sync' },
+    });
     return { removedTracks, meta };
   });
   return {

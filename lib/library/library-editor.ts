@@ -3,6 +3,7 @@ import { BucketEditor } from './bucket-editor';
 import { chunkInfoOf } from './generation-index';
 import { CHUNK_SLOTS, HEAD_SLOTS, type ChunkInfo, type LibraryMeta } from './db';
 import type { EditTransaction } from './edit-transaction';
+import { forgetSaved, recordRemovals, type RemovalStamp } from './removal-history';
 import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
 import { decodeList, encodeList } from './track-rows';
 import type { StoredTrack } from './types';
@@ -15,14 +16,30 @@ interface EditableChunk {
   changed: boolean;
 }
 
+export interface EditCommit {
+  serverTotal?: number;
+  syncedAt?: number;
+  /** The keys page 0 returned, when a sync made this edit. */
+  head?: string[];
+  /**
+   * How to write down the tracks this edit took out of the library (those not put back in it):
+   * in the history of removals, with this stamp; null (the default) when they were not
+   * removals — a failed Save rolled back.
+   */
+  removals?: RemovalStamp | null;
+}
+
 /**
  * Changes to the published library (incremental syncs, Save/Remove in the popup), made inside
  * one transaction so readers see all of a change or none of it. Only the chunks and buckets
- * the change touches are read and written: a save at 100k tracks rewrites one chunk.
+ * the change touches are read and written: a save at 100k tracks rewrites one chunk. The
+ * history of removals changes with it: tracks put in leave it, tracks taken out enter it.
  */
 export class LibraryEditor {
   readonly #chunks = new Map<number, EditableChunk>();
   readonly #buckets: BucketEditor;
+  readonly #takenOut = new Map<string, StoredTrack>();
+  readonly #putIn = new Set<string>();
   #directory: ChunkInfo[];
   #slotDelta = 0;
 
@@ -111,11 +128,11 @@ export class LibraryEditor {
   }
 
   /**
-   * Writes everything changed and the new meta record; returns the meta. A sync passes the
-   * keys page 0 returned as `head`: with unavailable places in it, the cache's first slots
-   * (which stand where its pages once ended) need not show them.
+   * Writes everything changed, the history's changes and the new meta record; returns the meta.
+   * A sync passes the keys page 0 returned as `head`: with unavailable places in it, the
+   * cache's first slots (which stand where its pages once ended) need not show them.
    */
-  async commit(options: { serverTotal?: number; syncedAt?: number; head?: string[] } = {}): Promise<LibraryMeta> {
+  async commit(options: EditCommit = {}): Promise<LibraryMeta> {
     const trackStore = this.transaction.objectStore('trackChunks');
     const searchStore = this.transaction.objectStore('searchChunks');
     const gen = this.meta.generation;
@@ -133,7 +150,7 @@ export class LibraryEditor {
       this.#directory.push(chunkInfoOf(chunk.seq, list, chunk.slots.at(-1)!.addedAt));
     }
     this.#directory.sort((a, b) => a.seq - b.seq);
-    writes.push(this.#buckets.flush());
+    writes.push(this.#buckets.flush(), ...(await this.#historyWrites(options.removals ?? null)));
     const head = options.head ?? (await this.#headKeys());
     await Promise.all(writes);
 
@@ -150,12 +167,28 @@ export class LibraryEditor {
     return meta;
   }
 
+  /** Saved again: out of the history. Gone (a removal not followed by a save of the same track): into it. */
+  async #historyWrites(removals: RemovalStamp | null): Promise<Array<Promise<unknown>>> {
+    const history = this.transaction.objectStore('removedTracks');
+    const writes = [forgetSaved(history, this.#putIn)];
+    if (!removals) return writes;
+    const gone: StoredTrack[] = [];
+    for (const [uri, track] of this.#takenOut) {
+      if ((await this.#buckets.chunkOf(uri)) === undefined) gone.push(track);
+    }
+    writes.push(recordRemovals(history, gone, removals));
+    return writes;
+  }
+
   async #removeAt(chunk: EditableChunk, index: number): Promise<{ slot: Slot; nextKey: string | null }> {
     const [slot] = chunk.slots.splice(index, 1);
     chunk.searchKeys.splice(index, 1);
     chunk.changed = true;
     this.#slotDelta -= 1;
-    if (slot!.track) await this.#buckets.deleteTrack(slot!.track);
+    if (slot!.track) {
+      await this.#buckets.deleteTrack(slot!.track);
+      this.#takenOut.set(slot!.track.uri, slot!.track);
+    }
     return { slot: slot!, nextKey: chunk.slots[index]?.key ?? null };
   }
 
@@ -165,7 +198,11 @@ export class LibraryEditor {
     chunk.searchKeys.splice(index, 0, ...slots.map((slot) => (slot.track ? searchKeyOf(slot.track) : null)));
     chunk.changed = true;
     this.#slotDelta += slots.length;
-    for (const slot of slots) if (slot.track) await this.#buckets.setTrack(slot.track, chunk.seq);
+    for (const slot of slots) {
+      if (!slot.track) continue;
+      await this.#buckets.setTrack(slot.track, chunk.seq);
+      this.#putIn.add(slot.track.uri);
+    }
   }
 
   #newChunk(seq: number): EditableChunk {

@@ -4,7 +4,15 @@ import { decodeTrack, uriOfRow } from './track-rows';
 import type { StoredTrack } from './types';
 
 export { deleteLibraryDb, openLibraryDb, type LibraryDb } from './db';
-export { applyLocalRemove, applyLocalSave, undoLocalRemove, type LocalRemoval } from './local-edits';
+export { applyLocalRemove, applyLocalSave, undoLocalRemove, undoLocalSave, type LocalRemoval, type LocalSave } from './local-edits';
+export {
+  countRemovedTracks,
+  forgetRemovedTracks,
+  readRemovalHistory,
+  readRemovedTracks,
+  type RemovalHistory,
+  type RemovedTrack,
+} from './removal-history';
 export { StorageFullError } from './storage-errors';
 
 /**
@@ -93,6 +101,28 @@ export async function isTrackSaved(db: LibraryDb, trackIdOrUri: string): Promise
   if (!meta) return false;
   const bucket = await transaction.objectStore('idBuckets').get([meta.generation, bucketOf(uri)]);
   return bucket?.chunkOf[uri] !== undefined;
+}
+
+/** Which of these URIs are cached: each needed bucket read once, in one transaction (imports of 100,000 rows). */
+export async function findSavedUris(db: LibraryDb, uris: readonly string[]): Promise<Set<string>> {
+  const transaction = db.transaction(['meta', 'idBuckets']);
+  const meta = await libraryMeta(transaction.objectStore('meta'));
+  const saved = new Set<string>();
+  if (!meta) return saved;
+  const buckets = new Map<number, string[]>();
+  for (const uri of uris) {
+    const bucket = bucketOf(uri);
+    const inBucket = buckets.get(bucket);
+    if (inBucket) inBucket.push(uri);
+    else buckets.set(bucket, [uri]);
+  }
+  await Promise.all(
+    [...buckets].map(async ([bucket, inBucket]) => {
+      const record = await transaction.objectStore('idBuckets').get([meta.generation, bucket]);
+      for (const uri of inBucket) if (record?.chunkOf[uri] !== undefined) saved.add(uri);
+    }),
+  );
+  return saved;
 }
 
 /**

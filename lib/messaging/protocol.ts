@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { ISRC, PAGE_TRACK_LIMITS } from '../matching/page-track';
+import { isSavedTime, LABEL_LIMIT, MAX_RESTORE_TRACKS } from '../restore/restore-order';
 import type { AccountRef } from '../settings';
+import type { RestoreStatus } from '../status';
 import type { SavedState } from '../tracks/saved-state';
 
 /**
@@ -10,6 +12,13 @@ import type { SavedState } from '../tracks/saved-state';
 
 const TrackId = v.pipe(v.string(), v.regex(/^[0-9A-Za-z]{22}$/));
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const TrackUri = v.pipe(v.string(), v.regex(/^spotify:track:[0-9A-Za-z]{22}$/));
+const TrackUris = v.pipe(v.array(TrackUri), v.minLength(1), v.maxLength(MAX_RESTORE_TRACKS));
+const RestoreTrack = v.strictObject({
+  uri: TrackUri,
+  label: v.pipe(v.string(), v.maxLength(LABEL_LIMIT + 1)),
+  addedAt: v.pipe(v.string(), v.maxLength(40), v.check(isSavedTime, 'not a time')),
+});
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('signIn') }),
@@ -28,6 +37,19 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('getPageMatch'), tabId: TabId }),
   /** "Not this track": forget the tab's match for that page, for good, and match again. */
   v.strictObject({ type: v.literal('rejectPageMatch'), tabId: TabId }),
+  /** An export's tracks: which are saved on Spotify now (the import summary; sends nothing else). */
+  v.strictObject({ type: v.literal('checkImport'), uris: TrackUris }),
+  /** Restore these tracks of an export, oldest save first (SPEC §1 item 6). */
+  v.strictObject({ type: v.literal('restoreFromFile'), fileName: v.pipe(v.string(), v.maxLength(255)), tracks: v.pipe(v.array(RestoreTrack), v.minLength(1), v.maxLength(MAX_RESTORE_TRACKS)) }),
+  /** Restore these tracks of the "Removed from Spotify" view. */
+  v.strictObject({ type: v.literal('restoreRemoved'), uris: TrackUris }),
+  v.strictObject({ type: v.literal('pauseRestore') }),
+  v.strictObject({ type: v.literal('resumeRestore') }),
+  v.strictObject({ type: v.literal('cancelRestore') }),
+  /** Forget a finished restore once its result was seen. */
+  v.strictObject({ type: v.literal('dismissRestore') }),
+  /** The restore as it stands; one a stopped worker left carries on. */
+  v.strictObject({ type: v.literal('getRestoreStatus') }),
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -103,6 +125,14 @@ export interface ResponseMap {
   setTrackSaved: SavedState;
   getPageMatch: PageMatch | null;
   rejectPageMatch: PageMatch | null;
+  checkImport: boolean[];
+  restoreFromFile: RestoreStatus;
+  restoreRemoved: RestoreStatus;
+  pauseRestore: RestoreStatus | null;
+  resumeRestore: RestoreStatus | null;
+  cancelRestore: RestoreStatus | null;
+  dismissRestore: null;
+  getRestoreStatus: RestoreStatus | null;
 }
 
 export type Reply<T extends RequestType> = { ok: true; value: ResponseMap[T] } | { ok: false; error: string };

@@ -36,6 +36,14 @@ export function deferredHandlers(ready: Promise<RequestHandlers>): RequestHandle
     setTrackSaved: defer('setTrackSaved'),
     getPageMatch: defer('getPageMatch'),
     rejectPageMatch: defer('rejectPageMatch'),
+    checkImport: defer('checkImport'),
+    restoreFromFile: defer('restoreFromFile'),
+    restoreRemoved: defer('restoreRemoved'),
+    pauseRestore: defer('pauseRestore'),
+    resumeRestore: defer('resumeRestore'),
+    cancelRestore: defer('cancelRestore'),
+    dismissRestore: defer('dismissRestore'),
+    getRestoreStatus: defer('getRestoreStatus'),
   };
 }
 

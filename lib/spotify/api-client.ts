@@ -26,6 +26,13 @@ export interface RequestOptions {
   priority?: Priority;
   /** A session not stored yet (sign-in's `GET /me`): its tokens and Client ID, paced like every other call. */
   session?: { clientId: string; tokens: AccessTokens };
+  /**
+   * False: a request that may have reached Spotify without its answer reaching us (a dropped
+   * connection, a timeout, a 5xx, a body cut short) is not sent again; its NetworkError or
+   * ServerError goes to the caller, who finds out what happened. The restore asks `contains`
+   * rather than save a track twice. 429 and 401 are still retried: Spotify did nothing then.
+   */
+  retryUnanswered?: boolean;
 }
 
 export interface AccessTokens {
@@ -90,6 +97,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
 
     const pacer = await pacerFor(requestOptions.session?.clientId);
     const sessionTokens = requestOptions.session?.tokens ?? tokens;
+    const retries = requestOptions.retryUnanswered === false ? 0 : maxRetries;
     let refreshed = false;
     let failures = 0;
     let rateLimits = 0;
@@ -121,7 +129,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       } catch (error) {
         ticket.answered('failed');
         if (requestOptions.signal?.aborted) throw requestOptions.signal.reason;
-        if (failures >= maxRetries || !isOnline()) {
+        if (failures >= retries || !isOnline()) {
           throw new NetworkError(`Could not reach Spotify: ${describe(error)}`);
         }
         await sleep(backoffDelay(failures++));
@@ -147,7 +155,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       }
       if (response.status >= 500) {
         await response.body?.cancel();
-        if (failures >= maxRetries) throw new ServerError(response.status);
+        if (failures >= retries) throw new ServerError(response.status);
         await sleep(backoffDelay(failures++));
         continue;
       }
@@ -157,7 +165,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       } catch (error) {
         if (error instanceof SpotifyApiError) throw error;
         // The body broke off mid-way (a dropped connection): worth a retry like any network error.
-        if (failures >= maxRetries) throw new NetworkError(`Spotify's answer broke off: ${describe(error)}`);
+        if (failures >= retries) throw new NetworkError(`Spotify's answer broke off: ${describe(error)}`);
         await sleep(backoffDelay(failures++));
       }
     }

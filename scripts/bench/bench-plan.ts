@@ -21,7 +21,7 @@ export interface SizePlan {
  * Parts of the run that `--only` can pick. The full sync always runs (it loads the library),
  * so `--only sync` names it alone: the sync rows and nothing else.
  */
-export const AREAS = ['sync', 'limits', 'search', 'naive', 'incremental', 'popup', 'library', 'badge', 'internals'] as const;
+export const AREAS = ['sync', 'limits', 'search', 'naive', 'incremental', 'popup', 'library', 'badge', 'internals', 'restore'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -79,6 +79,21 @@ export function planSizes(options: BenchOptions): SizePlan[] {
 /** Whether to measure the stand-in's and the match index's own speeds (Node, a few seconds). */
 export function measuresInternals(options: BenchOptions): boolean {
   return !options.only || options.only.has('internals');
+}
+
+/** Areas measured in a library of each planned size (the full sync loads it). */
+const SIZE_AREAS: readonly Area[] = ['sync', 'naive', 'incremental', 'popup', 'library', 'badge'];
+
+/** Whether anything asked for needs the libraries of planned sizes (`--only restore` alone does not). */
+export function measuresSizes(options: BenchOptions): boolean {
+  return !options.only || SIZE_AREAS.some((area) => options.only!.has(area));
+}
+
+/** SPEC §8 names a restore of 1,000 tracks; it has its own stand-in and an empty account. */
+export const RESTORE_TRACKS = 1000;
+
+export function measuresRestore(options: BenchOptions): boolean {
+  return !options.only || options.only.has('restore');
 }
 
 /** Sizes for the search engine's own figures (Node, no DOM), beside the popup's. */

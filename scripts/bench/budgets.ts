@@ -49,3 +49,18 @@ export const LIBRARY_OPEN_RATIO = atMost(1.5, '× floor');
 export const LIBRARY_ROWS_IN_DOM = atMost(100, 'rows');
 export const BADGE_MS = atMost(100, 'ms');
 export const BYTES_PER_TRACK = atMost(700, 'B');
+
+/** SPEC §8: a restore of N tracks from an export, at a rolling-window limit of L requests per 30 s. */
+export const restore = {
+  idealCalls: (size: number): number => Math.ceil(size / 40),
+  rateLimited: (): Budget => atMost(1, ''),
+  calls: (size: number): Budget => {
+    const limit = Math.floor(1.3 * Math.ceil(size / 40));
+    return { limit, text: `≤ 1.3 × ⌈N/40⌉ = ${limit}` };
+  },
+  /** 1.3 × the time L allows the ideal calls: ⌈N/40⌉ ÷ L × 30 s. */
+  seconds: (size: number, limit: number): Budget => {
+    const ideal = (Math.ceil(size / 40) / limit) * 30;
+    return { limit: Math.round(1.3 * ideal * 10) / 10, text: `≤ 1.3 × ${ideal.toFixed(2)} s = ${(1.3 * ideal).toFixed(1)} s` };
+  },
+};

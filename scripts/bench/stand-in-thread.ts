@@ -46,6 +46,16 @@ interface StandInCalls {
   accessToken: { call: Record<never, never>; value: string };
   /** The saved tracks at these positions (null for local files). */
   tracksAt: { call: { positions: number[] }; value: Array<StandInTrack | null> };
+  /**
+   * The saved tracks as Exportify's CSV (test/fixtures/exports), then removed from the account:
+   * a library to restore into an empty account. Answers the CSV and the track ids in the
+   * library's order (newest first).
+   */
+  exportAndEmpty: { call: Record<never, never>; value: { csv: string; ids: string[] } };
+  /** Saved track ids, newest first. */
+  savedIds: { call: Record<never, never>; value: string[] };
+  /** The `uris` of every `PUT /me/library` since the log was cleared, in order. */
+  savedUris: { call: Record<never, never>; value: string[][] };
   /** Ids of catalog tracks that are not saved, nor another version of a saved one. */
   unsavedIds: { call: { count: number }; value: string[] };
   close: { call: Record<never, never>; value: null };

@@ -4,6 +4,7 @@
  * real server would not. Answers numbered calls until `close`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { exportifyCsv } from '../../test/fixtures/exports/exportify-csv';
 import { startStandIn, type StandInOptions } from '../../test/stand-in/server';
 import type { SavedTrackObject } from '../../test/stand-in/spotify-types';
 import type { StandInCall, StandInReply, StandInTrack } from './stand-in-thread';
@@ -45,6 +46,17 @@ function answer(call: StandInCall): unknown {
       return standIn.auth.issueTokens().access_token;
     case 'tracksAt':
       return call.positions.map((position) => trackOf(standIn.library.page(position, 1)[0] as SavedTrackObject | undefined));
+    case 'exportAndEmpty': {
+      const saved = standIn.library.saved();
+      standIn.library.removeAt(saved.map((_, position) => position));
+      return { csv: exportifyCsv(saved), ids: saved.flatMap((item) => (item.track.is_local ? [] : [item.track.id])) };
+    }
+    case 'savedIds':
+      return standIn.library.savedIds();
+    case 'savedUris':
+      return standIn.requests
+        .filter((request) => request.method === 'PUT' && request.path === '/v1/me/library')
+        .map((request) => request.query.uris?.split(',') ?? []);
     case 'unsavedIds': {
       // Not another version of a saved track: those turn the badge from + to ≈ a moment later.
       const library = standIn.library;

@@ -42,3 +42,11 @@ export function worldOf(standIn: StandIn, extension: LaunchedExtension): TestWor
     },
   };
 }
+
+/** Signs in from the popup and waits for the first sync to end ready. */
+export async function signInAndSync(world: TestWorld): Promise<void> {
+  const popup = await world.openPopup();
+  await popup.signIn();
+  await popup.waitForSyncState('ready', 60_000);
+  await popup.page.close();
+}

@@ -11,7 +11,7 @@ import { createLibrarySearch } from '../../lib/search/search-library';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';
 import type { TrackObject } from '../stand-in/spotify-types';
 import { trackFromCsv, trackFromJson } from '../unit/library-view/export-readers';
-import { startWorld, type TestWorld } from './fixtures';
+import { signInAndSync, startWorld, type TestWorld } from './fixtures';
 import { LibraryPage } from './pages/library-page';
 
 /** The stand-in's saved tracks as the cache must hold them after a sync, newest first. */
@@ -20,13 +20,6 @@ function savedTracks(world: TestWorld): StoredTrack[] {
 }
 
 const rowIdOf = (track: StoredTrack): string => track.id ?? track.uri;
-
-async function signInAndSync(world: TestWorld): Promise<void> {
-  const popup = await world.openPopup();
-  await popup.signIn();
-  await popup.waitForSyncState('ready', 60_000);
-  await popup.page.close();
-}
 
 async function openLibrary(world: TestWorld): Promise<LibraryPage> {
   const library = new LibraryPage(await world.extension.openPage('/library.html'));

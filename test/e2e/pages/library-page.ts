@@ -35,6 +35,55 @@ export class LibraryPage {
   get offlineBadge(): Locator {
     return this.page.locator('[data-offline]');
   }
+  /** "Removed from Spotify" (the page at `#removed`). */
+  get removedRows(): Locator {
+    return this.page.locator('[data-removed-track-id]');
+  }
+  removedRow(trackId: string): Locator {
+    return this.page.locator(`[data-removed-track-id="${trackId}"]`);
+  }
+  get restoreSelectedButton(): Locator {
+    return this.page.getByRole('button', { name: /Restore selected/ });
+  }
+  /** Restore from a file (the page at `#restore-file`). */
+  get importFile(): Locator {
+    return this.page.locator('input[type="file"][name="import-file"]');
+  }
+  get importSummary(): Locator {
+    return this.page.locator('[data-import-summary]');
+  }
+  get importRestoreButton(): Locator {
+    return this.importSummary.getByRole('button', { name: /Restore/ });
+  }
+  get restorePanel(): Locator {
+    return this.page.locator('[data-restore-state]');
+  }
+
+  /** `data-removed-track-id` → `data-removed-at` of the removed tracks listed, in order (a short list: all rendered). */
+  async removedList(): Promise<Array<{ id: string; removedAt: string }>> {
+    return this.removedRows.evaluateAll((rows) =>
+      rows
+        .map((row) => ({
+          index: Number(row.getAttribute('aria-rowindex')),
+          id: row.getAttribute('data-removed-track-id') ?? '',
+          removedAt: row.getAttribute('data-removed-at') ?? '',
+        }))
+        .sort((a, b) => a.index - b.index)
+        .map(({ id, removedAt }) => ({ id, removedAt })),
+    );
+  }
+
+  async importSummaryValues(): Promise<{ total: number; missing: number; unknown: number }> {
+    const value = async (name: string) => Number(await this.importSummary.getAttribute(`data-import-${name}`));
+    return { total: await value('total'), missing: await value('missing'), unknown: await value('unknown') };
+  }
+
+  /** Waits until the restore is in `state` and returns its counts. */
+  async waitForRestore(state: string, timeout = 60_000): Promise<{ done: number; total: number }> {
+    const panel = this.page.locator(`[data-restore-state="${state}"]`);
+    await panel.waitFor({ timeout });
+    return { done: Number(await panel.getAttribute('data-done')), total: Number(await panel.getAttribute('data-total')) };
+  }
 
   /** The row at a place in the list (0 = first), once it is rendered. */
   rowAt(index: number): Locator {

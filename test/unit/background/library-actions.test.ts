@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryActions, type LibraryActions } from '../../../lib/background/library-actions';
 import { resolveSavedState } from '../../../lib/background/saved-state-resolver';
-import { findSavedByIsrc, findSavedTrack, readAllTracks } from '../../../lib/library/store';
+import { findSavedByIsrc, findSavedTrack, readAllTracks, readRemovalHistory } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
 import { createTrackDetailsCache } from '../../../lib/spotify/track-details';
 import { startSession, type StandInSession } from '../library/stand-in-session';
@@ -86,9 +86,15 @@ describe('Save and Remove', () => {
     await expect(actions.setTrackSaved(middle, false)).rejects.toThrow(/did not remove the track/);
     expect(await uris(session)).toEqual(before);
 
+    expect(await readRemovalHistory(session.db)).toEqual({ removed: [], searchKeys: [] });
+
     expect(await actions.setTrackSaved(middle, false)).toEqual({ kind: 'not-saved' });
     expect(await uris(session)).toEqual(before.filter((uri) => uri !== `spotify:track:${middle}`));
     expect(session.standIn.library.isSaved(middle)).toBe(false);
+    // Listed under "Removed from Spotify" as removed here; saving it again takes it out.
+    expect((await readRemovalHistory(session.db)).removed).toMatchObject([{ track: { id: middle }, by: 'tracklight' }]);
+    await actions.setTrackSaved(middle, true);
+    expect((await readRemovalHistory(session.db)).removed).toEqual([]);
   });
 });
 

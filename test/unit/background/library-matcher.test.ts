@@ -28,7 +28,7 @@ describe('matching pages against the cached library', () => {
     const byIsrc = await matcher.match({ title: 'Whatever the page says', artists: ['Anyone'], isrc: target.isrc! }, LOOSE);
     expect(byIsrc).toMatchObject({ kind: 'saved', how: 'isrc', track: { uri: target.uri } });
 
-    await applyLocalRemove(db, target.uri);
+    await applyLocalRemove(db, target.uri, Date.now());
     const afterRemoval = await matcher.match(page, LOOSE);
     expect(afterRemoval.track?.uri).not.toBe(target.uri);
   });

@@ -7,10 +7,10 @@
  * `openLibraryDb`, which runs whatever upgrades lie between it and the current version, and read
  * back through the store's readers and the sync engine.
  *
- * Today the only version is 1, so the upgrade path is empty and the test proves that opening
- * an existing database keeps its data and that the sync carries on from it. When version 2
- * lands, add its fixture (never edit version 1's): the version-1 fixture then runs through the
- * real 1 → 2 upgrade with the same assertions.
+ * Version 2 added the history of removals and the restore job (stores only): the version-1
+ * fixture runs through the real 1 → 2 upgrade and comes out with an empty history that the
+ * next sync fills; the version-2 fixture keeps the entry it had. When version 3 lands, add its
+ * fixture (never edit a shipped one's).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteLibraryDb, libraryDbName, LIBRARY_DB_VERSION } from '../../../lib/library/db';
@@ -20,8 +20,10 @@ import {
   openLibraryDb,
   readAllTracks,
   readLibrarySummary,
+  readRemovalHistory,
   readSearchKeys,
   type LibraryDb,
+  type RemovedTrack,
 } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
 import type { StoredTrack } from '../../../lib/library/types';
@@ -142,16 +144,59 @@ function fillVersion1(transaction: IDBTransaction): void {
   store('trackChunks').put({ gen: 4, seq: 0, rows: [], holes: [] });
 }
 
+/** A track removed before the fixture was written, as version 2's history holds it. */
+const JOGA: RemovedTrack = {
+  track: {
+    id: '1bC2dE3fG4hI5jK6lM7nO8',
+    uri: 'spotify:track:1bC2dE3fG4hI5jK6lM7nO8',
+    name: 'Jóga',
+    artists: [{ id: '7w29UYBi0qsHi5RTcv3lmA', name: 'Björk' }],
+    album: { id: '4qRsTuVwXyZaBcDeFgHiJk', name: 'Homogenic', image: 'https://i.scdn.co/image/ab67616d00004851bbbb', releaseDate: '1997-09-22' },
+    durationMs: 305_000,
+    explicit: false,
+    isrc: 'GBAAA9700003',
+    addedAt: '2026-08-01T09:00:00Z',
+    isLocal: false,
+    isPlayable: true,
+  },
+  removedAt: '2026-10-20T18:30:00Z',
+  by: 'sync',
+};
+
+/** Version 2's stores: version 1's, the history of removals (by URI, indexed by time) and the restore job. */
+function createVersion2Stores(db: IDBDatabase): void {
+  createVersion1Stores(db);
+  db.createObjectStore('removedTracks', { keyPath: 'uri' }).createIndex('removedAt', 'removedAt');
+  db.createObjectStore('restoreJob', { keyPath: 'key' });
+}
+
+/** Version 1's records and one removal, literally: its track as a row tuple, its search key. */
+function fillVersion2(transaction: IDBTransaction): void {
+  fillVersion1(transaction);
+  transaction.objectStore('removedTracks').put({
+    uri: 'spotify:track:1bC2dE3fG4hI5jK6lM7nO8',
+    removedAt: '2026-10-20T18:30:00Z',
+    by: 'sync',
+    row: ['1bC2dE3fG4hI5jK6lM7nO8', null, 'Jóga', ['7w29UYBi0qsHi5RTcv3lmA', 'Björk'], '4qRsTuVwXyZaBcDeFgHiJk', 'Homogenic', 'ab67616d00004851bbbb', '1997-09-22', 305_000, 4, 'GBAAA9700003', '2026-08-01T09:00:00Z'],
+    searchKey: '\u0001joga\u0002bjork\u0003homogenic',
+  });
+}
+
 interface Fixture {
   version: number;
   /** Creates the stores of that version (in its versionchange transaction). */
   createStores(db: IDBDatabase): void;
   /** Writes that version's records for the library above. */
   fill(transaction: IDBTransaction): void;
+  /** The history of removals it holds. */
+  history: RemovedTrack[];
 }
 
 /** One entry per schema version ever shipped, oldest first. Never edit a shipped one. */
-const FIXTURES: Fixture[] = [{ version: 1, createStores: createVersion1Stores, fill: fillVersion1 }];
+const FIXTURES: Fixture[] = [
+  { version: 1, createStores: createVersion1Stores, fill: fillVersion1, history: [] },
+  { version: 2, createStores: createVersion2Stores, fill: fillVersion2, history: [JOGA] },
+];
 
 /** The database as an older extension version left it on disk. */
 function writeFixture(accountKey: string, fixture: Fixture): Promise<void> {
@@ -221,6 +266,10 @@ describe('schema upgrades keep the library', () => {
       expect(await findSavedByIsrc(db, 'ISAAA9900002')).toEqual([{ uri: SIGUR_ROS.uri, albumName: 'Ágætis byrjun' }]);
       // Stored search keys still match what today's code would compute, so search finds the same.
       expect(await readSearchKeys(db)).toEqual(TRACKS.map(searchKeyOf));
+      expect(await readRemovalHistory(db)).toEqual({
+        removed: fixture.history,
+        searchKeys: fixture.history.map((removed) => searchKeyOf(removed.track)),
+      });
     });
 
     it('is carried on by the next sync: one request when nothing changed, then exact', async () => {
@@ -229,9 +278,15 @@ describe('schema upgrades keep the library', () => {
       expect(unchanged).toMatchObject({ kind: 'unchanged', requests: 1, skipped: 1, total: 3 });
       s.standIn.library.add(2);
       s.standIn.library.removeAt([2]);
-      const caughtUp = await syncSavedTracks({ db, api: s.api });
+      const syncedAt = Date.parse('2026-11-02T10:00:00Z');
+      const caughtUp = await syncSavedTracks({ db, api: s.api, now: () => syncedAt });
       expect(caughtUp.kind).toBe('incremental');
       await expectCacheEqualsServer(db, s.standIn);
+      // The removal the sync found goes into the history, before what was there.
+      expect((await readRemovalHistory(db)).removed).toEqual([
+        { track: SIGUR_ROS, removedAt: '2026-11-02T10:00:00Z', by: 'sync' },
+        ...fixture.history,
+      ]);
     });
   });
 

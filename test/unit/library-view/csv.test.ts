@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../../lib/library-view/csv';
-import { unguardCsvCell } from './export-readers';
+import { csvCell, csvRow, unguardCsvCell } from '../../../lib/library-view/csv';
 
 describe('CSV cells', () => {
   it.each<[string | number | boolean | null, string]>([

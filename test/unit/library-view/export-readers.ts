@@ -1,3 +1,4 @@
+import { unguardCsvCell } from '../../../lib/library-view/csv';
 import { ARTIST_SEPARATOR, type ExportedTrack, type TrackCsvColumn } from '../../../lib/library-view/track-export';
 import type { StoredTrack } from '../../../lib/library/types';
 
@@ -5,11 +6,6 @@ import type { StoredTrack } from '../../../lib/library/types';
  * Export files read back into StoredTracks, as a user's script would: the other half of the
  * round trip the unit and browser tests check.
  */
-
-/** The inverse of the export's formula guard (see lib/library-view/csv.ts). */
-export function unguardCsvCell(cell: string): string {
-  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
 
 export function trackFromCsv(record: Record<TrackCsvColumn, string>): StoredTrack {
   const cell = (column: TrackCsvColumn) => unguardCsvCell(record[column]);

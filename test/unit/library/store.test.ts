@@ -17,6 +17,7 @@ import {
   readTrackChunk,
   StorageFullError,
   undoLocalRemove,
+  undoLocalSave,
 } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
 import type { StoredTrack } from '../../../lib/library/types';
@@ -94,8 +95,8 @@ describe('library store', () => {
     const s = await syncedSession(1200);
     const track = unsavedTrack(s);
     const before = await readLibrarySummary(s.db);
-    expect(await applyLocalSave(s.db, track)).toBe(true);
-    expect(await applyLocalSave(s.db, track)).toBe(false);
+    expect(await applyLocalSave(s.db, track)).toEqual({ uri: track.uri, displaced: null });
+    expect(await applyLocalSave(s.db, track)).toBeNull();
     expect(await findSavedTrack(s.db, track.id!)).toEqual(track);
     expect(await readNewestTracks(s.db, 1)).toEqual([track]);
     const after = await readLibrarySummary(s.db);
@@ -109,24 +110,24 @@ describe('library store', () => {
     expect(s.tracksRequests()).toBe(1);
   });
 
-  it('rolls a Save back with Remove, and a Remove back to its exact place', async () => {
+  it('rolls a Save back, and a Remove back to its exact place', async () => {
     const s = await syncedSession(2100);
     const before = (await readAllTracks(s.db)).map(keyOf);
 
     const track = unsavedTrack(s);
-    await applyLocalSave(s.db, track);
-    expect((await applyLocalRemove(s.db, track.uri))?.track).toEqual(track);
+    const save = (await applyLocalSave(s.db, track))!;
+    expect(await undoLocalSave(s.db, save)).toBe(true);
     expect((await readAllTracks(s.db)).map(keyOf)).toEqual(before);
 
     for (const position of [0, 999, 1000, 1500, 2099]) {
       const uri = (await readAllTracks(s.db))[position]!.uri;
-      const removal = (await applyLocalRemove(s.db, uri))!;
+      const removal = (await applyLocalRemove(s.db, uri, Date.now()))!;
       expect(await findSavedTrack(s.db, uri)).toBeNull();
       expect((await readAllTracks(s.db)).length).toBe(before.length - 1);
       expect(await undoLocalRemove(s.db, removal)).toBe(true);
       expect((await readAllTracks(s.db)).map(keyOf)).toEqual(before);
     }
-    expect(await applyLocalRemove(s.db, 'spotify:track:0000000000000000000000')).toBeNull();
+    expect(await applyLocalRemove(s.db, 'spotify:track:0000000000000000000000', Date.now())).toBeNull();
     await syncSavedTracks({ db: s.db, api: s.api });
     await expectCacheEqualsServer(s.db, s.standIn);
   });
@@ -141,7 +142,7 @@ describe('library store', () => {
 
   it('leaves a partial library alone: local edits wait for the first sync to finish', async () => {
     session = await startSession({ library: { size: 10 } });
-    expect(await applyLocalSave(session.db, unsavedTrack(session))).toBe(false);
+    expect(await applyLocalSave(session.db, unsavedTrack(session))).toBeNull();
   });
 
   it('reports a full disk as StorageFullError and keeps the library it had', async () => {

@@ -22,6 +22,14 @@ function recordingHandlers(calls: string[]): RequestHandlers {
     setTrackSaved: record('setTrackSaved', { kind: 'saved' as const }),
     getPageMatch: record('getPageMatch', null),
     rejectPageMatch: record('rejectPageMatch', null),
+    checkImport: record('checkImport', []),
+    restoreFromFile: record('restoreFromFile', null as never),
+    restoreRemoved: record('restoreRemoved', null as never),
+    pauseRestore: record('pauseRestore', null),
+    resumeRestore: record('resumeRestore', null),
+    cancelRestore: record('cancelRestore', null),
+    dismissRestore: record('dismissRestore', null),
+    getRestoreStatus: record('getRestoreStatus', null),
   };
 }
 
@@ -55,6 +63,17 @@ describe('the background message listener', () => {
     ['a malformed track id', { type: 'setTrackSaved', trackId: '../../me', saved: true }],
     ['a saved flag that is not a boolean', { type: 'setTrackSaved', trackId: '4uLU6hMCjMI75M1A2tKUQC', saved: 'yes' }],
     ['a negative tab id', { type: 'getTabTrack', tabId: -1 }],
+    ['an album to restore', { type: 'restoreRemoved', uris: ['spotify:album:4aawyAB9vmqN3uQ7FjRGTy'] }],
+    ['nothing to restore', { type: 'restoreRemoved', uris: [] }],
+    ['a local file to check', { type: 'checkImport', uris: ['spotify:local:Me:x:y:1'] }],
+    [
+      'a restored track without a save time',
+      { type: 'restoreFromFile', fileName: 'liked.csv', tracks: [{ uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', label: 'x', addedAt: 'yesterday' }] },
+    ],
+    [
+      'more tracks than a library holds',
+      { type: 'checkImport', uris: Array.from({ length: 100_001 }, () => 'spotify:track:4uLU6hMCjMI75M1A2tKUQC') },
+    ],
     ['null', null],
   ])('refuses %s without running anything', async (_, message) => {
     const calls: string[] = [];

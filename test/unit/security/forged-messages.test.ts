@@ -31,6 +31,14 @@ const VALID_REQUESTS: unknown[] = [
   { type: 'getTabTrack', tabId: 1 },
   { type: 'setTrackSaved', trackId: TRACK_ID, saved: true },
   { type: 'setTrackSaved', trackId: TRACK_ID, saved: false },
+  { type: 'checkImport', uris: [`spotify:track:${TRACK_ID}`] },
+  { type: 'restoreFromFile', fileName: 'liked.csv', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'x', addedAt: '2026-01-01T00:00:00Z' }] },
+  { type: 'restoreRemoved', uris: [`spotify:track:${TRACK_ID}`] },
+  { type: 'pauseRestore' },
+  { type: 'resumeRestore' },
+  { type: 'cancelRestore' },
+  { type: 'dismissRestore' },
+  { type: 'getRestoreStatus' },
 ];
 
 type Sender = Parameters<ReturnType<typeof createMessageListener>>[1];
@@ -80,6 +88,10 @@ describe('an extension page’s payload that fails validation is refused, and no
     ['a tab id of NaN', { type: 'getTabTrack', tabId: Number.NaN }],
     ['a fractional tab id', { type: 'getTabTrack', tabId: 1.5 }],
     ['a tab id as a string', { type: 'getTabTrack', tabId: '1' }],
+    ['a restore URI with a query string', { type: 'restoreRemoved', uris: [`spotify:track:${TRACK_ID}&x=1`] }],
+    ['a restore label of 100,000 characters', { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'a'.repeat(100_000), addedAt: '2026-01-01T00:00:00Z' }] }],
+    ['a restore with an extra field', { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'x', addedAt: '2026-01-01T00:00:00Z', id: 1 }] }],
+    ['a pause with a payload', { type: 'pauseRestore', jobId: 'x' }],
     ['an array of requests', [{ type: 'signOut' }]],
     ['a bare string', 'signOut'],
     ['undefined', undefined],
