@@ -138,9 +138,9 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
 
       if (response.status === 429) {
         // Closes the gate before the body is read, so no other request starts meanwhile.
-        ticket.rateLimited(retryAfterMs(response));
-        const quotaExceeded = (await readErrorBody(response)).reason === 'QUOTA_EXCEEDED';
-        if (quotaExceeded) pacer.closeGate(pacer.gate().until, true);
+        const quotaNamed = readErrorBody(response).then((body) => body.reason === 'QUOTA_EXCEEDED');
+        ticket.rateLimited(retryAfterMs(response), quotaNamed);
+        const quotaExceeded = await quotaNamed;
         if (quotaExceeded || ++rateLimits > MAX_RATE_LIMIT_RETRIES) {
           throw new RateLimitedError(pacer.gate().until, quotaExceeded);
         }

@@ -91,8 +91,11 @@ export type Outcome = 'accepted' | 'failed';
 export interface Ticket {
   /** 2xx (`accepted`: proves the window count it was sent at), or anything else but a 429. */
   answered(outcome: Outcome): void;
-  /** A 429: no request starts for `retryAfterMs`. */
-  rateLimited(retryAfterMs: number): void;
+  /**
+   * A 429: no request starts for `retryAfterMs`. `quotaExceeded` is what its body says; until
+   * it is read, requests waiting for the gate are kept rather than refused as a plain wait.
+   */
+  rateLimited(retryAfterMs: number, quotaExceeded?: boolean | Promise<boolean>): void;
 }
 
 interface Entry {
@@ -145,6 +148,8 @@ export class Pacer {
   #entries: Entry[];
   #inFlight = 0;
   #probe: Entry | null = null;
+  /** 429s whose bodies are still being read (see Ticket.rateLimited). */
+  #unreadRefusals = 0;
   /** Interactive waiters first, each kind in arrival order. */
   #queue: Waiter[] = [];
   #timer: AbortController | null = null;
@@ -275,6 +280,8 @@ export class Pacer {
     this.#prune(now);
     const gate = this.#gate;
     if (gate.until > now) {
+      // Refused now, a waiter would not learn that the 429 being read named a quota.
+      if (this.#unreadRefusals > 0) return { kind: 'answer' };
       if (gate.quotaExceeded || gate.until - now > LONGEST_INLINE_WAIT_MS) {
         return { kind: 'refuse', error: new RateLimitedError(gate.until, gate.quotaExceeded) };
       }
@@ -332,7 +339,7 @@ export class Pacer {
         }
         this.#pump();
       },
-      rateLimited: (retryAfterMs) => {
+      rateLimited: (retryAfterMs, quotaExceeded = false) => {
         if (!settle()) return;
         const now = entry.doneAt!;
         if (entry.countAtSend > FIRST_KNOWN_LIMIT) {
@@ -343,7 +350,19 @@ export class Pacer {
           this.#ceilingUntil = now + CEILING_MEMORY_MS;
           this.#write();
         }
+        if (typeof quotaExceeded === 'boolean') {
+          this.closeGate(now + retryAfterMs, quotaExceeded);
+          return;
+        }
+        this.#unreadRefusals += 1;
         this.closeGate(now + retryAfterMs, false);
+        void quotaExceeded
+          .catch(() => false)
+          .then((quota) => {
+            this.#unreadRefusals -= 1;
+            if (quota) this.closeGate(now + retryAfterMs, true);
+            this.#pump();
+          });
       },
     };
   }

@@ -101,6 +101,40 @@ describe('createSpotifyApi', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('tells every request waiting on the gate of a QUOTA_EXCEEDED, however slowly its body arrives', async () => {
+    let bodyArrives!: () => void;
+    const slowBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        bodyArrives = () => {
+          controller.enqueue(new TextEncoder().encode(JSON.stringify({ error: { status: 429, message: 'quota', reason: 'QUOTA_EXCEEDED' } })));
+          controller.close();
+        };
+      },
+    });
+    let answered!: () => void;
+    const quotaAnswered = new Promise<void>((resolve) => (answered = resolve));
+    const api = createSpotifyApi({
+      apiBase: 'https://api.test/v1',
+      tokens: { get: async () => 't', refresh: async () => 't' },
+      fetch: async (input) => {
+        if (String(input).endsWith('/quota')) {
+          answered();
+          return new Response(slowBody, { status: 429, headers: { 'Retry-After': '3600' } });
+        }
+        return json({});
+      },
+    });
+    const quota = api.get('/quota').catch((error: unknown) => error);
+    await quotaAnswered;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const waiting = api.get('/me').catch((error: unknown) => error);
+    bodyArrives();
+    for (const failure of await Promise.all([quota, waiting])) {
+      expect(failure).toBeInstanceOf(RateLimitedError);
+      expect((failure as RateLimitedError).quotaExceeded).toBe(true);
+    }
+  });
+
   it('starts no request while its pacer’s gate is closed for long', async () => {
     let clock = 0;
     const pacerClock: PacerClock = { now: () => clock, sleep: async () => undefined };
