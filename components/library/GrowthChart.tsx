@@ -62,6 +62,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
         <svg
           width={width}
           height={HEIGHT}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the chart is a listbox of months (aria-activedescendant), which no HTML element draws
           role="listbox"
           aria-label="Tracks saved per month. Choose a month to list its tracks."
           tabIndex={0}
@@ -74,6 +75,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
           }}
           onMouseLeave={() => setActive(null)}
         >
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> is not focusable; only the <svg> listbox is */}
           <g class="chart-grid" aria-hidden="true">
             {layout.countTicks.map((tick) => (
               <g key={tick.label}>
@@ -115,6 +117,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
               </g>
             );
           })}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <polyline> is not focusable; only the <svg> listbox is */}
           <polyline
             class="chart-total-line"
             aria-hidden="true"

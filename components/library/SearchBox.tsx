@@ -18,6 +18,7 @@ export function SearchBox({ value, onChange, id = 'library-search', label = 'Sea
         placeholder="Search titles, artists, albums"
         autocomplete="off"
         spellcheck={false}
+        // biome-ignore lint/a11y/noAutofocus: searching is what the library page opens for (SPEC §6), as in the popup
         autoFocus
         value={value}
         onInput={(event) => onChange(event.currentTarget.value)}

@@ -2,10 +2,10 @@
 export function PopupFooter() {
   return (
     <footer class="popup-footer">
-      <a href="/library.html" target="_blank">
+      <a href="/library.html" target="_blank" rel="noopener">
         Open library
       </a>
-      <a href="/options.html" target="_blank">
+      <a href="/options.html" target="_blank" rel="noopener">
         Options
       </a>
     </footer>

@@ -42,7 +42,8 @@ export class BucketBuilder {
     chunkOf[track.uri] = seq;
     if (track.isrc) {
       const tracksOf = this.#isrcBucket(bucketOf(track.isrc)).tracksOf;
-      (tracksOf[track.isrc] ??= []).push([track.uri, track.album.name]);
+      tracksOf[track.isrc] ??= [];
+      tracksOf[track.isrc]!.push([track.uri, track.album.name]);
     }
   }
 
@@ -55,14 +56,14 @@ export class BucketBuilder {
   }
 
   #idBucket(bucket: number): IdBucketRecord {
-    let record = this.#ids.get(bucket);
-    if (!record) this.#ids.set(bucket, (record = { gen: this.gen, bucket, chunkOf: {} }));
+    const record = this.#ids.get(bucket) ?? { gen: this.gen, bucket, chunkOf: {} };
+    this.#ids.set(bucket, record);
     return record;
   }
 
   #isrcBucket(bucket: number): IsrcBucketRecord {
-    let record = this.#isrcs.get(bucket);
-    if (!record) this.#isrcs.set(bucket, (record = { gen: this.gen, bucket, tracksOf: {} }));
+    const record = this.#isrcs.get(bucket) ?? { gen: this.gen, bucket, tracksOf: {} };
+    this.#isrcs.set(bucket, record);
     return record;
   }
 }

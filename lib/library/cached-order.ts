@@ -35,6 +35,8 @@ export async function loadCachedOrder(db: LibraryDb): Promise<CachedOrder> {
     }
   }
   const unavailableBefore = new Uint32Array(keys.length + 1);
-  keys.forEach((key, index) => (unavailableBefore[index + 1] = unavailableBefore[index]! + (isUnavailableKey(key) ? 1 : 0)));
+  keys.forEach((key, index) => {
+    unavailableBefore[index + 1] = unavailableBefore[index]! + (isUnavailableKey(key) ? 1 : 0);
+  });
   return { keys, seqs, positionOf, unavailableBefore };
 }

@@ -93,7 +93,7 @@ export class LibraryEditor {
    * CHUNK_SLOTS; the rest go into new chunks with lower numbers, so no chunk is renumbered.
    */
   async insertAtHead(slots: readonly Slot[]): Promise<void> {
-    let remaining = [...slots];
+    const remaining = [...slots];
     const head = this.#directory[0] ? await this.#chunk(this.#directory[0].seq) : undefined;
     if (head) {
       const room = Math.max(0, CHUNK_SLOTS - head.slots.length);

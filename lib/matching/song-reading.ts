@@ -48,13 +48,13 @@ export function createTrackReader(): (track: ReadableTrack) => SongReading {
   const artistKeys = new Map<string, string>();
   const albumMarkerSets = new Map<string, string[]>();
   const keyOf = (name: string) => {
-    let key = artistKeys.get(name);
-    if (key === undefined) artistKeys.set(name, (key = artistKey(name)));
+    const key = artistKeys.get(name) ?? artistKey(name);
+    artistKeys.set(name, key);
     return key;
   };
   const markersOf = (album: string) => {
-    let markers = albumMarkerSets.get(album);
-    if (markers === undefined) albumMarkerSets.set(album, (markers = albumMarkers(album)));
+    const markers = albumMarkerSets.get(album) ?? albumMarkers(album);
+    albumMarkerSets.set(album, markers);
     return markers;
   };
   return (track) => {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import * as v from 'valibot';
 import { formatCount } from '../format';
 import { unguardCsvCell } from '../library-view/csv';
-import { ARTIST_SEPARATOR, TRACK_CSV_COLUMNS } from '../library-view/track-export';
+import { ARTIST_SEPARATOR, type TRACK_CSV_COLUMNS } from '../library-view/track-export';
 import { EXPORTIFY_COLUMNS, splitExportifyArtists } from './exportify-columns';
 import { MAX_RESTORE_TRACKS } from './restore-order';
 
@@ -93,7 +93,10 @@ function parseJson(body: string): ParsedImport {
   const unreadable: number[] = [];
   parsed.forEach((item, index) => {
     const track = v.safeParse(JsonTrack, item);
-    if (!track.success) return void unreadable.push(index + 1);
+    if (!track.success) {
+      unreadable.push(index + 1);
+      return;
+    }
     const { uri, added_at, name, artists } = track.output;
     rows.push({ row: index + 1, uri: uri.trim(), name, artists: artists.map((artist) => artist.name), addedAt: added_at.trim() });
   });
@@ -125,7 +128,10 @@ function parseCsv(body: string): ParsedImport {
   const rows: ImportedRow[] = [];
   const unreadable: number[] = [];
   records.forEach((cells, index) => {
-    if (cells.length < needed) return void unreadable.push(index + 1);
+    if (cells.length < needed) {
+      unreadable.push(index + 1);
+      return;
+    }
     const at = (column: number) => (column < 0 ? '' : layout.cell(cells[column]!));
     rows.push({
       row: index + 1,

@@ -30,7 +30,8 @@ export class MatchSet {
   ): number {
     const keys = this.keys;
     // Allocated on first use, so creating a search at popup open costs nothing.
-    const positions = (this.positions ??= new Int32Array(keys.length));
+    this.positions ??= new Int32Array(keys.length);
+    const positions = this.positions;
     let count = 0;
     if (this.heldTokens !== null && this.narrows(this.heldTokens, tokens)) {
       // In place: the write index never passes the read index.

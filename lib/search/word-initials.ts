@@ -65,11 +65,14 @@ export class WordInitialsBuilder {
     const codes = this.#codes;
     for (let pair = 0; pair < codes.length; pair++) {
       const code = codes[pair]!;
-      const list = (lists[code] ??= new Int32Array(this.#counts[code]!));
+      lists[code] ??= new Int32Array(this.#counts[code]!);
+      const list = lists[code]!;
       list[filled[code]!++] = this.#positions[pair]!;
     }
     const initials = new Map<number, Int32Array>();
-    lists.forEach((list, code) => initials.set(code, list!));
+    lists.forEach((list, code) => {
+      initials.set(code, list!);
+    });
     return initials;
   }
 }

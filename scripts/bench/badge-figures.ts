@@ -79,7 +79,8 @@ export async function measureBadge(session: ExtensionSession, standIn: StandInTh
       const { text, at } = await changed;
       if (at === null) throw new Error(`the badge stayed "${before}" for ${POLL_TIMEOUT_MS} ms after a move to ${trackId}`);
       samples.push(at - movedAt);
-      (byText[text] ??= []).push(at - movedAt);
+      byText[text] ??= [];
+      byText[text].push(at - movedAt);
     }
     return [
       figureRow({

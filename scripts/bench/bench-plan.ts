@@ -54,11 +54,11 @@ export function planSizes(options: BenchOptions): SizePlan[] {
     ...extra,
   });
   const planned: Record<number, SizePlan> = options.quick
-    ? { 10_000: timed(10_000, { naiveComparison: true, libraryPage: true, rateLimitedSyncs: true }) }
+    ? { 10000: timed(10_000, { naiveComparison: true, libraryPage: true, rateLimitedSyncs: true }) }
     : {
-        10_000: timed(10_000, { naiveComparison: true, rateLimitedSyncs: true }),
-        50_000: timed(50_000, { syncLatencyMs: LOAD_LATENCY_MS, timedSync: false, incrementalSyncs: false }),
-        100_000: timed(100_000, { libraryPage: true }),
+        10000: timed(10_000, { naiveComparison: true, rateLimitedSyncs: true }),
+        50000: timed(50_000, { syncLatencyMs: LOAD_LATENCY_MS, timedSync: false, incrementalSyncs: false }),
+        100000: timed(100_000, { libraryPage: true }),
       };
   // Sizes picked by hand get every area (`--only` narrows them).
   const plans = options.sizes

@@ -33,7 +33,7 @@ export interface SyncBenchOptions {
   log?: (line: string) => void;
 }
 
-const SPEC_FULL_SYNC_SECONDS: Record<number, number> = { 10_000: 5, 100_000: 40 };
+const SPEC_FULL_SYNC_SECONDS: Record<number, number> = { 10000: 5, 100000: 40 };
 
 export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBenchRow[]> {
   const { latencyMs = 100, sizes = [10_000, 100_000], fullSyncSeconds = SPEC_FULL_SYNC_SECONDS, log = () => undefined } = options;

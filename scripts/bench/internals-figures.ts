@@ -39,8 +39,12 @@ function pageSerializerRow(): BenchRow {
     previous: null,
     total: saved.length,
   }));
-  const fast = medianMs(() => pages.forEach(pageJson));
-  const plain = medianMs(() => pages.forEach((page) => JSON.stringify(page)));
+  const fast = medianMs(() => {
+    for (const page of pages) pageJson(page);
+  });
+  const plain = medianMs(() => {
+    for (const page of pages) JSON.stringify(page);
+  });
   return figureRow({
     figure: 'stand-in: 100 pages of 50 serialized (pageJson)',
     size: null,

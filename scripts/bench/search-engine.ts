@@ -244,6 +244,7 @@ function queriesFor(
 }
 
 function storedBytes(key: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Latin-1 is one byte a character, control characters included
   return /^[\u0000-\u00ff]*$/.test(key) ? key.length : 2 * key.length;
 }
 

@@ -64,8 +64,8 @@ describe('development-mode refusals', () => {
     const popup = await world.openPopup();
     await popup.signIn();
     await popup.page.locator(`[data-problem="${problem}"]`).waitFor();
-    expect(await popup.problem.innerText()).toMatch(fix);
-    expect(await popup.problem.innerText()).toMatch(/sign in again/i);
+    expect(await popup.problem.textContent()).toMatch(fix);
+    expect(await popup.problem.textContent()).toMatch(/sign in again/i);
     expect(await popup.signInButton.isVisible()).toBe(true);
     expect(await popup.page.locator('.sign-in [role="alert"]').count()).toBe(0);
     expect(await popup.seriousAccessibilityViolations()).toEqual([]);
@@ -88,7 +88,7 @@ describe('development-mode refusals', () => {
     await popup.syncNowButton.click();
     await popup.page.locator('[data-problem="premium-required"]').waitFor();
     await popup.waitForSyncState('error');
-    expect(await popup.syncState.innerText()).toMatch(/asks again at/);
+    expect(await popup.syncState.textContent()).toMatch(/asks again at/);
     expect(apiRequests(world) - before).toBe(1);
     const { notice, alarmAt, now } = await backgroundRefusal(world);
     expect(notice?.problem).toBe('premium-required');
@@ -119,12 +119,12 @@ describe('pages shorter than their total', () => {
     await popup.signIn();
     await popup.waitForSyncState('ready');
     expect(await cachedLibrary(world, accountKey(world))).toEqual(serverLibrary(world));
-    expect(await popup.syncState.innerText()).toMatch(/counts 9 more saved tracks/);
+    expect(await popup.syncState.textContent()).toMatch(/counts 9 more saved tracks/);
 
     const library = new LibraryPage(await world.extension.openPage('/library.html'));
     expect(await library.waitForLibrary()).toEqual({ count: 591, total: 591 });
     expect(await library.counts.getAttribute('data-unavailable')).toBe('9');
-    expect(await library.counts.innerText()).toMatch(/591 tracks · Spotify counts 9 more/);
+    expect(await library.counts.textContent()).toMatch(/591 tracks · Spotify counts 9 more/);
 
     for (let sync = 0; sync < 2; sync++) {
       const before = tracksRequests(world);

@@ -44,7 +44,9 @@ export function createHttp2Fetch(): Http2Fetch {
         ':method': init.method ?? request?.method ?? 'GET',
         ':path': `${url.pathname}${url.search}`,
       };
-      new Headers(init.headers ?? request?.headers).forEach((value, name) => (headers[name] = value));
+      new Headers(init.headers ?? request?.headers).forEach((value, name) => {
+        headers[name] = value;
+      });
       // As fetch does for a form body.
       if (init.body instanceof URLSearchParams) headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
       const stream = sessionFor(url.origin).request(headers);

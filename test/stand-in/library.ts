@@ -342,6 +342,7 @@ class LibraryGenerator {
     if (albumType === 'compilation') name = random.chance(0.5) ? 'Greatest Hits' : `The Best of ${artist.object.name}`;
     else if (live) name = `Live at ${random.pick(LIVE_VENUES)}`;
     else if (albumType === 'album' && random.chance(0.08)) name = artist.object.name;
+    // biome-ignore lint/suspicious/noDuplicateElseIf: a second draw, not the same test (seeded libraries depend on the draws)
     else if (albumType === 'album' && random.chance(0.08)) name = `${this.#title(artist.language)} (Deluxe Edition)`;
     else name = albumType === 'single' ? this.#songTitle(artist) : this.#title(artist.language);
 

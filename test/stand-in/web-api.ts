@@ -50,12 +50,18 @@ const ROUTES: ReadonlyArray<{ method: string; path: RegExp; route: ApiRoute }> =
   {
     method: 'PUT',
     path: /^\/v1\/me\/library$/,
-    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => (library.save(ids), emptyReply(200))) },
+    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => {
+        library.save(ids);
+        return emptyReply(200);
+      }) },
   },
   {
     method: 'DELETE',
     path: /^\/v1\/me\/library$/,
-    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => (library.removeIds(ids), emptyReply(200))) },
+    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => {
+        library.removeIds(ids);
+        return emptyReply(200);
+      }) },
   },
 ];
 

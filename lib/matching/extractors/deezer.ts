@@ -24,7 +24,7 @@ export function extractDeezer(doc: Document, url: URL): PageTrack | null {
 function fromAppState(doc: Document, trackId: string): PageTrack | null {
   const state = readAssignedJson(doc, 'window.__DZR_APP_STATE__');
   const data = isObject(state) && isObject(state.DATA) ? state.DATA : null;
-  if (!data || data.__TYPE__ !== 'song' || String(data.SNG_ID) !== trackId || typeof data.SNG_TITLE !== 'string') return null;
+  if (data?.__TYPE__ !== 'song' || String(data.SNG_ID) !== trackId || typeof data.SNG_TITLE !== 'string') return null;
   const version = typeof data.VERSION === 'string' ? data.VERSION.trim() : '';
   const listed = Array.isArray(data.ARTISTS) ? data.ARTISTS.flatMap((artist) => (isObject(artist) && typeof artist.ART_NAME === 'string' ? [artist.ART_NAME] : [])) : [];
   const artists = listed.length > 0 ? listed : typeof data.ART_NAME === 'string' ? [data.ART_NAME] : [];

@@ -31,8 +31,13 @@ function setUp(initial: Record<string, TabPage> = {}) {
     isEnabledPage: async (url) => state.enabledHosts.includes(new URL(url).hostname),
     strictMatching: async () => state.strict,
     rejected: async (key) => corrections[key] ?? [],
-    reject: async (key, uri) => void (corrections[key] = [...(corrections[key] ?? []), uri]),
-    savedPages: { load: async () => saved, save: async (pages) => void (saved = pages) },
+    reject: async (key, uri) => {
+      corrections[key] = [...(corrections[key] ?? []), uri];
+    },
+    savedPages: { load: async () => saved, save: async (pages) => {
+        saved = pages;
+      },
+    },
   });
   return { pageMatches, badges, corrections, state, saved: () => saved };
 }

@@ -23,7 +23,8 @@ interface Harness {
 }
 
 async function harness(options: { size?: number; stale?: boolean; signedIn?: boolean } = {}): Promise<Harness> {
-  const s = session ?? (session = await startSession({ library: { size: options.size ?? 300, seed: 8 } }));
+  session ??= await startSession({ library: { size: options.size ?? 300, seed: 8 } });
+  const s = session;
   await syncSavedTracks({ db: s.db, api: s.api });
   const published: Array<RestoreStatus | null> = [];
   const waiters: Array<{ state: RestoreStatus['state']; resolve: (status: RestoreStatus) => void }> = [];

@@ -47,7 +47,10 @@ describe('resolveSavedState', () => {
 
   it('does not ask Spotify while the cache is fresh', async () => {
     let asked = 0;
-    await resolveSavedState(UNSAVED, sources({ containsOnServer: async () => (asked++, true) }), () => undefined);
+    await resolveSavedState(UNSAVED, sources({ containsOnServer: async () => {
+        asked++;
+        return true;
+      } }), () => undefined);
     expect(asked).toBe(0);
   });
 });
@@ -117,7 +120,11 @@ describe('createTabBadges', () => {
       sources({
         isSavedInCache: async (id) => id === SAVED,
         cacheMayBeStale: async () => true,
-        containsOnServer: async (id) => (id === UNSAVED ? (await slow, true) : null),
+        containsOnServer: async (id) => {
+          if (id !== UNSAVED) return null;
+          await slow;
+          return true;
+        },
       }),
     );
     const first = tabs.tabUrlChanged(1, url(UNSAVED));

@@ -58,6 +58,7 @@ interface FaultCase {
    * What happens before the next sync: the fault passes, time passes, the user signs in again.
    * Returns the state when it ran the next sync itself (the online event does).
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most recoveries only clear faults and return nothing; one that syncs returns where it ended
   recover?(world: FaultWorld): Promise<SyncStatus | void>;
 }
 

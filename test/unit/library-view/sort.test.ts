@@ -91,7 +91,7 @@ describe('sorting the library', () => {
   // A reference sort, slow and obviously right, against the seeded stand-in library (titles in
   // many scripts, same-second ties, local files without release dates).
   const generated = generatedTracks(3000);
-  const valueOf: Record<SortField, (track: StoredTrack) => string | number | null> = {
+  const fieldValue: Record<SortField, (track: StoredTrack) => string | number | null> = {
     addedAt: (track) => Date.parse(track.addedAt),
     title: (track) => track.name,
     artist: artistLine,
@@ -104,7 +104,7 @@ describe('sorting the library', () => {
     const compareValues = (a: string | number, b: string | number): number =>
       typeof a === 'string' ? collator.compare(a, b as string) : a - (b as number);
     return generated
-      .map((track, position) => ({ position, value: valueOf[field](track) }))
+      .map((track, position) => ({ position, value: fieldValue[field](track) }))
       .sort((a, b) => {
         if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.position - b.position;
         return sign * compareValues(a.value, b.value) || a.position - b.position;

@@ -19,7 +19,9 @@ const chunks: Slot[][] = [
 
 function indexOfAll(gen: number): GenerationIndex {
   const index = new GenerationIndex(gen);
-  chunks.forEach((slots, seq) => index.add(seq, slotListOf(slots)));
+  chunks.forEach((slots, seq) => {
+    index.add(seq, slotListOf(slots));
+  });
   return index;
 }
 

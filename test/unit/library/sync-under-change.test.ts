@@ -40,7 +40,10 @@ const during: Array<{ name: string; afterRequest: number; change: Mutation; maxR
   {
     name: 'a save and a removal that cancel out',
     afterRequest: 15,
-    change: (s) => (s.library.removeAt([1200]), s.library.add(1)),
+    change: (s) => {
+      s.library.removeAt([1200]);
+      s.library.add(1);
+    },
     maxRequests: ANOTHER_PASS,
   },
   {

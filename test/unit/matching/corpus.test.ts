@@ -24,7 +24,9 @@ beforeAll(async () => {
   const template = session.standIn.library.track(session.standIn.library.unsavedIds()[0])!;
   // Added newest first, in the library's order.
   session.standIn.library.add(corpusTrackObjects(template, CORPUS_LIBRARY));
-  CORPUS_LIBRARY.forEach((track, index) => keyOfUri.set(`spotify:track:${corpusTrackId(index)}`, track.key));
+  CORPUS_LIBRARY.forEach((track, index) => {
+    keyOfUri.set(`spotify:track:${corpusTrackId(index)}`, track.key);
+  });
   await syncSavedTracks({ db: session.db, api: session.api });
   const db = session.db;
   matcher = createLibraryMatcher({ library: async () => db });

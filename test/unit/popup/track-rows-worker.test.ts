@@ -38,7 +38,9 @@ function connect(accountKey: string, firstReadHeld?: Promise<void>) {
     },
     post: (chunk) => {
       const copy = structuredClone(chunk);
-      setTimeout(() => pageListeners.forEach((listener) => listener({ data: copy } as MessageEvent<TrackRowsChunk>)));
+      setTimeout(() => {
+        for (const listener of pageListeners) listener({ data: copy } as MessageEvent<TrackRowsChunk>);
+      });
     },
   });
   const worker: MessageEnd<TrackRowsRequest, TrackRowsChunk> = {

@@ -191,7 +191,10 @@ function mixedLibrary(): SearchableTrack[] {
     'nirvana', 'hallo', 'halo', 'spaceboy', 'ＡＢＣ', 'straße', 'x', 'a',
   ];
   let seed = 7;
-  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const word = (): string => words[Math.floor(next() * words.length)];
   const phrase = (): string => Array.from({ length: 1 + Math.floor(next() * 3) }, word).join(' ');
   return Array.from({ length: 300 }, () => track(phrase(), phrase(), next() < 0.3 ? '' : phrase()));

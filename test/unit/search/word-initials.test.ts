@@ -34,6 +34,7 @@ describe('a search with the word-initials lists', () => {
     return track ? [searchKeyOf(track)] : [];
   });
   // Every first character of a word in the library, and a few that begin none.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: search keys separate their fields with \u0001–\u0003
   const letters = [...new Set(keys.flatMap((key) => key.split(/[\u0001-\u0003]/).filter(Boolean).map((word) => word[0]!)))];
   const queries = [
     ...letters,

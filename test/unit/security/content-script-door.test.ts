@@ -54,6 +54,7 @@ describe('a content script (or a page that drives it)', () => {
     ['delete the local library', { type: 'deleteLocalData' }],
     ['read another tab’s track', { type: 'getTabTrack', tabId: 1 }],
     ['a token request', { type: 'getSession' }],
+    // biome-ignore lint/suspicious/noThenProperty: a hostile message may well be a thenable: it must be refused, not awaited
     ['a page track with a Save smuggled in', { type: 'pageTrack', track: song, then: { type: 'setTrackSaved', trackId: TRACK_ID, saved: true } }],
   ])('cannot %s: no reply, nothing runs', async (_name, message) => {
     const { ran, pageTracks, send } = background();

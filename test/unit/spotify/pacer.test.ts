@@ -10,6 +10,7 @@ import {
   type PacerClock,
   type PacerRecord,
   type Priority,
+  type Ticket,
 } from '../../../lib/spotify/pacer';
 import { ESCALATED_RETRY_AFTER_S, RateLimiter } from '../../stand-in/rate-limiter';
 
@@ -91,7 +92,7 @@ async function simulateSync(
 
   async function fetchPage(): Promise<void> {
     for (;;) {
-      let ticket;
+      let ticket: Ticket;
       try {
         ticket = await pacer.acquire('background');
       } catch (error) {

@@ -43,7 +43,7 @@ describe('parseTrackReference', () => {
     ['a URI with trailing text', `spotify:track:${ID} `],
     ['a local-file URI', 'spotify:local:Artist:Album:Title:210'],
     ['a very long URL', `https://open.spotify.com/track/${ID}?si=${'a'.repeat(5000)}`],
-    ['not a URL', 'open.spotify.com/track/' + ID],
+    ['not a URL', `open.spotify.com/track/${ID}`],
     ['an empty string', ''],
     ['a javascript: URL', `javascript:alert('${ID}')`],
   ])('ignores %s', (_, reference) => {
