@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EXPORT_MIME_TYPES, exportFileName, exportParts, type ExportFormat } from '../../lib/library-view/export-file';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 
 export interface ExportProgress {
   format: ExportFormat;

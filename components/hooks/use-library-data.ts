@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { createLibraryModel, type LibraryModel, type TextRanker } from '../../lib/library-view/library-model';
 import { readLibrarySnapshot } from '../../lib/library-view/read-library';
 import { readLibrarySummary, readNewestTracks, type LibraryDb, type LibrarySummary } from '../../lib/library/store';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { createCoalescedRunner, type CoalescedRunner } from '../../lib/popup/coalesced-runner';
 
 /** Rows read for the first paint: more than a tall window shows, all from the first chunk. */

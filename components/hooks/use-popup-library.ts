@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { readChunkSizes, readNewestTracks, readTrackChunk, type LibraryDb } from '../../lib/library/store';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { createCoalescedRunner, type CoalescedRunner } from '../../lib/popup/coalesced-runner';
 import { firstPageItem, listedTrackOf, type FirstPage } from '../../lib/popup/first-page';
 import { readSearchLibrary } from '../../lib/popup/read-search-library';

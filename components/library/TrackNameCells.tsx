@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { clipForDisplay, trackOpenUrl, type OpenTracksIn } from '../../lib/popup/track-links';
 import { CoverImage } from '../CoverImage';
 import { Highlighted } from '../Highlighted';

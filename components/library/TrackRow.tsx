@@ -1,6 +1,6 @@
 import { formatDuration } from '../../lib/format';
 import { localDateOf } from '../../lib/library-view/added-at';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
 import { TrackNameCells } from './TrackNameCells';
 

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
 import { useTableRows } from '../hooks/use-table-rows';
 import { TrackRow } from './TrackRow';

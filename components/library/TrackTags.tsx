@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 
 /** Small marks after a title: explicit, a local file, not playable where the user is. */
 export function TrackTags({ track }: { track: StoredTrack }) {

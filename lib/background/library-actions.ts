@@ -7,7 +7,7 @@ import {
   undoLocalSave,
   type LibraryDb,
 } from '../library/store';
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import type { TabTrack, TrackDetails as TabTrackDetails } from '../messaging/protocol';
 import type { SpotifyApi } from '../spotify/api-client';
 import { NotSignedInError } from '../spotify/errors';

@@ -2,7 +2,7 @@ import { addToMatchIndex, emptyMatchIndex, matchPageTrack, type MatchIndex, type
 import type { PageTrack } from '../matching/page-track';
 import { createTrackReader } from '../matching/song-reading';
 import { findSavedByIsrc, findSavedTrack, readLibrarySummary, readTrackChunk, type LibraryDb } from '../library/store';
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import type { MatchedTrack, PageMatch } from '../messaging/protocol';
 
 export interface LibraryMatcherDeps {

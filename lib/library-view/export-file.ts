@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { csvRow } from './csv';
 import { exportedTrackOf, trackCsvValues, TRACK_CSV_COLUMNS } from './track-export';
 

@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { tokenizeQuery } from '../search/fold';
 import { createLibrarySearch, type SearchOutcome } from '../search/search-library';
 import { monthOfAddedAt } from './added-at';

@@ -1,5 +1,5 @@
 import { readAllTracks, readLibrarySummary, readSearchKeys, type LibraryDb, type LibrarySummary } from '../library/store';
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 export interface LibrarySnapshot {
   summary: LibrarySummary;

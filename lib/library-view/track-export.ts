@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import type { CsvValue } from './csv';
 
 /**

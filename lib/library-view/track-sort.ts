@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { isCanonicalTime } from './added-at';
 import { releaseDateNumber } from './release-date';
 import { newestFirstSortIndex, numericSortIndex, type SortIndex } from './sort-index';

@@ -1,7 +1,7 @@
 import { bucketOf } from './buckets';
 import type { IdBucketRecord, IsrcBucketRecord } from './db';
 import type { EditTransaction } from './edit-transaction';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 /** Reads the buckets an edit touches, changes them in memory and writes each once. */
 export class BucketEditor {

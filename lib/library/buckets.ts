@@ -1,5 +1,5 @@
 import type { IdBucketRecord, IsrcBucketRecord } from './db';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 /**
  * The badge asks "is this track saved?" on every tab change, from a service worker that may

@@ -15,7 +15,7 @@ import { chunkInfoOf, type GenerationIndex } from './generation-index';
 import { forgetSaved, recordRemovals } from './removal-history';
 import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
 import { decodeTrack, encodeList, uriOfRow } from './track-rows';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { inWriteTransaction } from './write-transaction';
 
 /** Writes of a full sync: staged pages, chunks of the generation being built, its publication. */

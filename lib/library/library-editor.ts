@@ -6,7 +6,7 @@ import type { EditTransaction } from './edit-transaction';
 import { forgetSaved, recordRemovals, type RemovalStamp } from './removal-history';
 import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
 import { decodeList, encodeList } from './track-rows';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 interface EditableChunk {
   seq: number;

@@ -2,7 +2,7 @@ import type { IDBPObjectStore } from 'idb';
 import { searchKeyOf } from '../search/search-key';
 import type { LibraryDb, LibraryDbSchema, LibraryStoreName, RemovalSource, RemovedTrackRecord } from './db';
 import { decodeTrack, encodeTrack } from './track-rows';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { inWriteTransaction } from './write-transaction';
 
 /**

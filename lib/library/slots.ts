@@ -1,4 +1,4 @@
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 /**
  * One place in the saved list as Spotify numbers it. Most are tracks; a few are items Spotify

@@ -1,7 +1,7 @@
 import { bucketOf } from './buckets';
 import { generationRange, placesOf, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
 import { decodeTrack, uriOfRow } from './track-rows';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 export { deleteLibraryDb, openLibraryDb, type LibraryDb } from './db';
 export { applyLocalRemove, applyLocalSave, undoLocalRemove, undoLocalSave, type LocalRemoval, type LocalSave } from './local-edits';

@@ -1,5 +1,5 @@
 import { slotKeyOf, unavailableKeyOf, type Hole, type SlotList } from './slots';
-import type { StoredTrack } from './types';
+import type { StoredTrack } from '../tracks/stored-track';
 
 /**
  * A track as chunks and staged pages store it: a tuple, not an object. The structured clone

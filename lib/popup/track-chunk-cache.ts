@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import type { ListedTrack } from './listed-track';
 import { chunkStarts, locatePosition } from './track-positions';
 import type { TrackSource } from './track-source';

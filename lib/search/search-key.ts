@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { ALBUM_FIELD, ARTISTS_FIELD, TITLE_FIELD, fieldMarker } from './key-format';
 import { searchWordsOf } from './search-field';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { isTrackId, trackUri } from '../tracks/track-reference';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';

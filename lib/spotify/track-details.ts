@@ -1,5 +1,5 @@
 import { openDB, type DBSchema } from 'idb';
-import type { StoredTrack } from '../library/types';
+import type { StoredTrack } from '../tracks/stored-track';
 import { trackUri } from '../tracks/track-reference';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';

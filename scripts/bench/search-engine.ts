@@ -9,7 +9,7 @@
  *   npm run bench -- --only search
  */
 import { performance } from 'node:perf_hooks';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { foldText, tokenizeQuery } from '../../lib/search/fold';
 import { allowsTypo } from '../../lib/search/match-token';
 import { searchKeyOf } from '../../lib/search/search-key';

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { monthOfAddedAt } from '../../lib/library-view/added-at';
 import { monthGroups } from '../../lib/library-view/months';
 import { TRACK_CSV_COLUMNS, type ExportedTrack, type TrackCsvColumn } from '../../lib/library-view/track-export';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../lib/search/search-key';
 import { createLibrarySearch } from '../../lib/search/search-library';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';

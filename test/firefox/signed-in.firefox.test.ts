@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredTrack } from '../../lib/library/types';
+import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../lib/search/search-key';
 import { createLibrarySearch } from '../../lib/search/search-library';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';

@@ -26,7 +26,7 @@ import {
   type RemovedTrack,
 } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import type { SavedTrackObject } from '../../stand-in/spotify-types';
 import { expectCacheEqualsServer } from '../library/cache-assertions';

@@ -1,6 +1,6 @@
 import { unguardCsvCell } from '../../../lib/library-view/csv';
 import { ARTIST_SEPARATOR, type ExportedTrack, type TrackCsvColumn } from '../../../lib/library-view/track-export';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 
 /**
  * Export files read back into StoredTracks, as a user's script would: the other half of the

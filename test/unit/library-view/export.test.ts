@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { exportFileName, exportParts, type ExportFormat } from '../../../lib/library-view/export-file';
 import { TRACK_CSV_COLUMNS, type ExportedTrack, type TrackCsvColumn } from '../../../lib/library-view/track-export';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { trackFromCsv, trackFromJson } from './export-readers';
 import { generatedTracks, storedTrack } from './tracks';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRemovedList } from '../../../lib/library-view/removed-list';
 import type { RemovedTrack } from '../../../lib/library/store';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 
 const track = (id: string, name: string, artist: string, album: string): StoredTrack => ({

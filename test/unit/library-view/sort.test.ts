@@ -4,7 +4,7 @@ import { releaseDateNumber } from '../../../lib/library-view/release-date';
 import { newestFirstSortIndex, numericSortIndex, orderedPositions, presortKey, textSortIndex } from '../../../lib/library-view/sort-index';
 import { initialDirection, SORT_FIELDS, type SortDirection, type SortField } from '../../../lib/library-view/sort-spec';
 import { artistLine } from '../../../lib/library-view/track-sort';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { generatedTracks, keysOf, listed, preparedModel, storedTrack } from './tracks';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });

@@ -1,7 +1,7 @@
 import { createLibraryModel, rankTextsInPlace, type LibraryModel, type ViewSpec } from '../../../lib/library-view/library-model';
 import { defaultCollator } from '../../../lib/library-view/sort-index';
 import { DEFAULT_SORT, SORT_FIELDS } from '../../../lib/library-view/sort-spec';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import { generateLibrary } from '../../stand-in/library';

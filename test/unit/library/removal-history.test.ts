@@ -11,7 +11,7 @@ import {
   undoLocalSave,
 } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import type { SavedTrackObject } from '../../stand-in/spotify-types';

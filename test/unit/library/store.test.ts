@@ -20,7 +20,7 @@ import {
   undoLocalSave,
 } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/library/sync';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import { isoSeconds } from '../../stand-in/library';

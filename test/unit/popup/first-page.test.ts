@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentFirstPage, listedTrackOf, type FirstPage } from '../../../lib/popup/first-page';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 
 const track: StoredTrack = {
   id: '4uLU6hMCjMI75M1A2tKUQC',

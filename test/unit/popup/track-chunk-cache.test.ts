@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { TrackChunkCache } from '../../../lib/popup/track-chunk-cache';
 
 function fakeTrack(name: string): StoredTrack {

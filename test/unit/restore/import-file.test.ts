@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportParts, type ExportFormat } from '../../../lib/library-view/export-file';
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import {
   ImportFileError,
   MAX_IMPORT_BYTES,

@@ -1,4 +1,4 @@
-import type { StoredTrack } from '../../../lib/library/types';
+import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { createLibrarySearch, type LibrarySearch } from '../../../lib/search/search-library';
 
