@@ -19,6 +19,7 @@ import { expectCacheEqualsServer } from '../library/cache-assertions';
 import { authNoticeSetting, libraryAccountSetting } from '../../../lib/settings';
 import {
   CLIENT_TIMEOUT_MS,
+  SLOW_ANSWER_MS,
   cachedKeys,
   expectLibraryIntact,
   expectNoDuplicates,
@@ -151,7 +152,7 @@ const matrix: FaultCase[] = [
   },
   {
     name: 'answers slower than usual but within the timeout',
-    arrange: ({ world, after }) => pages(world, after, { kind: 'hang', ms: CLIENT_TIMEOUT_MS / 2, times: 4 }),
+    arrange: ({ world, after }) => pages(world, after, { kind: 'hang', ms: SLOW_ANSWER_MS, times: 4 }),
     ends: 'ready',
   },
   {

@@ -29,8 +29,13 @@ import type { LoggedRequest } from '../../stand-in/request-log';
 import type { StandIn, StandInOptions } from '../../stand-in/server';
 import { serverTracks, startSession, type StandInSession } from '../library/stand-in-session';
 
-/** Client timeout in these tests: short enough that a `hang` fault times out quickly. */
-export const CLIENT_TIMEOUT_MS = 600;
+/**
+ * Client timeout in these tests: short enough that a `hang` fault times out quickly, long enough
+ * that an ordinary answer on a loaded CI machine (event loop stalls of several hundred ms) never does.
+ */
+export const CLIENT_TIMEOUT_MS = 1_500;
+/** A `hang` that must not time out: far below CLIENT_TIMEOUT_MS, for the same reason. */
+export const SLOW_ANSWER_MS = CLIENT_TIMEOUT_MS / 5;
 
 export interface FaultWorld {
   session: StandInSession;

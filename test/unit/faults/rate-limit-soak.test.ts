@@ -13,7 +13,7 @@
  * TIME_FACTOR times as fast as real time, every wait with them (the alarm of a paused sync
  * is waited for, scaled). Nothing else about time is faked, so the client's own work (JSON,
  * fake-indexeddb: ~30 ms a page here) takes TIME_FACTOR times as long on that clock, and a
- * window holds at most a hundred or so of its requests: limits up to ~110 get a library that
+ * window holds at most two hundred or so of its requests on a quiet machine: limits up to ~110 get a library that
  * needs more than L requests (up to 6,000 tracks), the others one of 1,000–3,500 tracks that a
  * first sync probes through. The whole range
  * of L at the bench's speed is covered by test/unit/spotify/pacer.test.ts on a manual clock.
@@ -29,7 +29,12 @@ import { startFaultWorld, type FaultWorld } from './fault-world';
 
 const SEED = 20_261_201;
 const ROUNDS = 20;
-const TIME_FACTOR = 10;
+/**
+ * 10 made the suite fail on a loaded CI machine: the client's work slowed to fewer than 60
+ * requests per 3 real seconds, no window ever filled, and the seed exercised no 429 at all.
+ * At 5 a window is 6 real seconds.
+ */
+const TIME_FACTOR = 5;
 /** Tracks: more would only cost fake-indexeddb time. */
 const LIBRARY_CAP = 6_000;
 
@@ -70,7 +75,7 @@ async function deleteLocalLibrary(w: FaultWorld): Promise<void> {
 }
 
 describe('soak under a rolling rate limit', () => {
-  it(`${ROUNDS} rounds at random L in [60, 600] (seed ${SEED}): each exact, ≤ 1 429, none after the one that revealed L`, { timeout: 600_000 }, async () => {
+  it(`${ROUNDS} rounds at random L in [60, 600] (seed ${SEED}): each exact, ≤ 1 429, none after the one that revealed L`, { timeout: 900_000 }, async () => {
     const random = new Random(SEED);
     const report: Array<Record<string, number | string>> = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -98,7 +103,7 @@ describe('soak under a rolling rate limit', () => {
     }
     if (process.env.SOAK_REPORT) console.table(report);
     // The seed must exercise what the soak claims: limits that are met, and ones that are never reached.
-    expect(report.some((row) => row['429s'] === 1 || row['next 429s'] === 1)).toBe(true);
-    expect(report.some((row) => row['429s'] === 0 && row['next 429s'] === 0)).toBe(true);
+    expect(report.some((row) => row['429s'] === 1 || row['next 429s'] === 1), 'some round met its limit').toBe(true);
+    expect(report.some((row) => row['429s'] === 0 && row['next 429s'] === 0), 'some round never reached its limit').toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import type { StandIn } from '../../stand-in/server';
 import { expectCacheEqualsServer } from '../library/cache-assertions';
 import {
   CLIENT_TIMEOUT_MS,
+  SLOW_ANSWER_MS,
   cachedKeys,
   expectLibraryIntact,
   expectNoDuplicates,
@@ -37,7 +38,7 @@ const FAULTS = {
   '429, Retry-After 1 s': (random: Random): FaultRule => ({ kind: 'status', status: 429, retryAfter: 1, times: random.int(1, 2) }),
   '5xx burst': (random: Random): FaultRule => ({ kind: 'status', status: random.pick([500, 502, 503]), times: random.int(1, 3) }),
   'dropped connection': (random: Random): FaultRule => ({ kind: 'drop', times: random.int(1, 3) }),
-  'slow answer (within the timeout)': (): FaultRule => ({ kind: 'hang', ms: CLIENT_TIMEOUT_MS / 3 }),
+  'slow answer (within the timeout)': (): FaultRule => ({ kind: 'hang', ms: SLOW_ANSWER_MS }),
   timeout: (): FaultRule => ({ kind: 'hang', ms: CLIENT_TIMEOUT_MS * 2 }),
   'invalid JSON': (): FaultRule => ({ kind: 'malformed' }),
   'page of the wrong shape': (): FaultRule => ({ kind: 'body', body: { total: 12, items: null } }),
