@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '../../lib/i18n';
 import { Icon } from './Icon';
 
 interface SearchBoxProps {
@@ -16,7 +17,7 @@ export function SearchBox({ query, placeholder, inputRef, describedBy, onQueryCh
   return (
     <div class="search-box">
       <label for="popup-search" class="visually-hidden">
-        Search your saved tracks
+        {t('search.label')}
       </label>
       <Icon name="search" />
       <input
