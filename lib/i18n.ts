@@ -10,7 +10,18 @@ import { i18n } from '#i18n';
  * pages and its service worker, so a sentence it stores or throws is already in the language the
  * pages show. See docs/i18n.md.
  */
-export const t = i18n.t;
+export const t: typeof i18n.t = ((...args: Parameters<UntypedT>) => (hasMessages() ? (i18n.t as UntypedT)(...args) : args[0])) as typeof i18n.t;
+
+type UntypedT = (key: string, ...rest: unknown[]) => string;
+
+/**
+ * Outside the extension — Node scripts (bench, demo) that run lib/ code, a page's workers — there
+ * is no `browser.i18n`: the key stands in for the words there, rather than a crash on an error path.
+ */
+function hasMessages(): boolean {
+  const global = globalThis as { chrome?: { i18n?: unknown }; browser?: { i18n?: unknown } };
+  return Boolean(global.browser?.i18n ?? global.chrome?.i18n);
+}
 
 let locale: string | undefined;
 
