@@ -62,7 +62,7 @@ describe.each(LANGUAGES)('the UI with --lang=$lang', (words) => {
     const shown = await popupPage.locator('main').evaluate((main) => {
       const clone = main.cloneNode(true) as HTMLElement;
       for (const row of clone.querySelectorAll('[data-track-id], .account-name, h1')) row.remove();
-      return clone.innerText;
+      return clone.textContent;
     });
     expect(shown).not.toMatch(/\b(Sync|Sign|Search|Open|Options|saved|tracks?)\b/);
 
