@@ -47,7 +47,8 @@ export default defineConfig({
       // origin may be asked for, one at a time, from the popup's "Enable on this site" (#14).
       optional_host_permissions: [...ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN],
       optional_permissions: ['scripting'],
-      action: { default_title: '__MSG_extName__' },
+      // WXT takes the action's title from the popup's <title>: the product's name, the same in every language.
+      action: { default_title: 'Tracklight' },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {

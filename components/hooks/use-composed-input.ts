@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 export interface ComposedInput {
   /** The text in the box, composition included. */
@@ -13,19 +13,25 @@ export interface ComposedInput {
  * is typed; the search runs on ordinary input and once, on `compositionend`, for the text
  * chosen. Chromium sends the last `input` before `compositionend` (still composing), Firefox
  * after it: a query reported twice is the same query, which changes nothing.
+ *
+ * Outside a composition the box shows `query` itself, so a keystroke is never overwritten by an
+ * older value (a copy synced in an effect lost characters typed faster than effects run).
  */
 export function useComposedInput(query: string, onQueryChange: (query: string) => void): ComposedInput {
-  const [value, setValue] = useState(query);
-  // The query changed from outside (Escape cleared it): the box follows.
-  useEffect(() => setValue(query), [query]);
+  const [composing, setComposing] = useState<string | null>(null);
   return {
-    value,
+    value: composing ?? query,
     onInput(event) {
       const text = event.currentTarget.value;
-      setValue(text);
-      if (!event.isComposing) onQueryChange(text);
+      if (event.isComposing) {
+        setComposing(text);
+        return;
+      }
+      setComposing(null);
+      onQueryChange(text);
     },
     onCompositionEnd(event) {
+      setComposing(null);
       onQueryChange(event.currentTarget.value);
     },
   };
