@@ -17,7 +17,9 @@ export default defineConfig({
   // Firefox too: MV3's `action` API is what the badge code calls (MV2 only has
   // `browserAction`), and `optional_host_permissions` works the same in both browsers.
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // `@wxt-dev/i18n`: `locales/*.yml` → `_locales/<locale>/messages.json` in the build, and typed
+  // `i18n.t()` keys (SPEC §1 item 7; docs/i18n.md).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact(), preactWithoutInnerHtml()] }),
   zip: {
     // AMO asks for the sources of the Firefox build (`wxt zip -b firefox` adds them). Local
@@ -29,9 +31,10 @@ export default defineConfig({
     const apiBase = process.env.WXT_SPOTIFY_API_BASE || DEFAULT_API_BASE;
     const accountsBase = process.env.WXT_SPOTIFY_ACCOUNTS_BASE || DEFAULT_ACCOUNTS_BASE;
     return {
-      name: 'Tracklight',
-      description:
-        'Do I already have this track? Your Spotify saved tracks, searchable offline in a keystroke.',
+      // In the browser's language (locales/*.yml): the store listing and chrome://extensions too.
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       // `activeTab`: when the user opens the popup, the current tab's URL, so the popup can offer
       // "Enable on this site" for that one origin (issue #14). No warning, no other tab, no other time.
       permissions: ['identity', 'storage', 'alarms', 'contextMenus', 'activeTab'],
@@ -44,6 +47,7 @@ export default defineConfig({
       // origin may be asked for, one at a time, from the popup's "Enable on this site" (#14).
       optional_host_permissions: [...ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN],
       optional_permissions: ['scripting'],
+      // WXT takes the action's title from the popup's <title>: the product's name, the same in every language.
       action: { default_title: 'Tracklight' },
       ...(browser === 'firefox'
         ? {

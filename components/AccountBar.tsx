@@ -1,3 +1,5 @@
+import { t } from '../lib/i18n';
+
 interface AccountBarProps {
   displayName: string;
   onSignOut: () => void;
@@ -6,11 +8,11 @@ interface AccountBarProps {
 export function AccountBar({ displayName, onSignOut }: AccountBarProps) {
   return (
     <div class="account-bar">
-      <span class="account-name" title="Signed in to Spotify">
+      <span class="account-name" title={t('account.signedInTitle')}>
         {displayName}
       </span>
       <button type="button" class="quiet" onClick={onSignOut}>
-        Sign out
+        {t('account.signOut')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { isValidClientId } from '../lib/config';
 
@@ -20,7 +21,7 @@ export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps)
     const clientId = value.trim();
     setSavedNote(false);
     if (!isValidClientId(clientId)) {
-      setError('A Client ID is 32 characters, digits and the letters a–f. Copy it from your app’s Settings page.');
+      setError(t('clientId.invalid'));
       return;
     }
     setError(null);
@@ -30,7 +31,7 @@ export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps)
 
   return (
     <form class="client-id-form" onSubmit={submit} noValidate>
-      <label for="client-id">Client ID</label>
+      <label for="client-id">{t('clientId.label')}</label>
       <div class="row">
         <input
           id="client-id"
@@ -38,19 +39,19 @@ export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps)
           type="text"
           autocomplete="off"
           spellcheck={false}
-          placeholder="e.g. 0123456789abcdef0123456789abcdef"
+          placeholder={t('clientId.placeholder')}
           value={value}
           aria-invalid={error ? 'true' : 'false'}
           aria-describedby={error ? 'client-id-error' : undefined}
           onInput={(event) => setValue(event.currentTarget.value)}
         />
         <button type="submit" class="primary">
-          Save
+          {t('clientId.save')}
         </button>
       </div>
       {!saved && buildDefault && !savedNote && (
         <p class="muted">
-          This build comes with a Client ID ({buildDefault.slice(0, 6)}…), used until you save your own.
+          {t('clientId.buildDefault', { prefix: buildDefault.slice(0, 6) })}
         </p>
       )}
       {error && (
@@ -60,7 +61,7 @@ export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps)
       )}
       {savedNote && (
         <p class="notice" role="status">
-          Saved. Open the Tracklight popup and sign in.
+          {t('clientId.saved')}
         </p>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { useState } from 'preact/hooks';
 
 interface CopyableValueProps {
@@ -17,8 +18,8 @@ export function CopyableValue({ value, label, valueProps }: CopyableValueProps) 
   return (
     <div class="copyable">
       <code {...valueProps}>{value}</code>
-      <button type="button" onClick={copy} aria-label={`Copy ${label}`}>
-        {copied ? 'Copied' : 'Copy'}
+      <button type="button" onClick={copy} aria-label={t('copy.labelled', { label })}>
+        {copied ? t('copy.copied') : t('copy.copy')}
       </button>
     </div>
   );

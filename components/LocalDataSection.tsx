@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import { Rich } from './Rich';
 
 interface LocalDataSectionProps {
   accountName: string | null;
@@ -10,13 +12,12 @@ export function LocalDataSection({ accountName, onDelete }: LocalDataSectionProp
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState(false);
   if (!accountName) {
-    return <p class="muted">{done ? 'The local copy was deleted.' : 'No library is stored on this device.'}</p>;
+    return <p class="muted">{done ? t('localData.deleted') : t('localData.none')}</p>;
   }
   return (
     <div class="local-data">
       <p>
-        A copy of <strong>{accountName}</strong>’s saved tracks is stored in this browser so that search, the badge
-        and the library page work offline. It stays after you sign out, until you delete it here.
+        <Rich text={t('localData.stored')} parts={{ account: <strong>{accountName}</strong> }} />
       </p>
       {confirming ? (
         <div class="row">
@@ -29,15 +30,15 @@ export function LocalDataSection({ accountName, onDelete }: LocalDataSectionProp
               setDone(true);
             }}
           >
-            Yes, delete the local copy
+            {t('localData.confirm')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('localData.keep')}
           </button>
         </div>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          Delete local data
+          {t('localData.delete')}
         </button>
       )}
     </div>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/i18n';
 import type { SpotifyProblem } from '../lib/spotify/errors';
 import { CopyableValue } from './CopyableValue';
+import { Rich } from './Rich';
 
 const DASHBOARD_URL = 'https://developer.spotify.com/dashboard';
 
@@ -19,70 +21,57 @@ interface ProblemNoticeProps {
  * new user can follow: the popup and Options show the same.
  */
 export function ProblemNotice({ problem, redirectUri, signedIn, onOpenOptions }: ProblemNoticeProps) {
-  const dashboard = (
-    <a href={DASHBOARD_URL} target="_blank" rel="noreferrer">
-      Spotify Developer Dashboard
-    </a>
-  );
-  const thenRetry = signedIn ? (
-    <>
-      Then choose <strong>Sync now</strong>.
-    </>
-  ) : (
-    <>
-      Then sign in again.
-    </>
-  );
+  // The dashboard's name stays as Spotify writes it: the user looks for those words on its page.
+  const parts = {
+    dashboard: (
+      <a href={DASHBOARD_URL} target="_blank" rel="noreferrer">
+        Spotify Developer Dashboard
+      </a>
+    ),
+    retry: <Rich text={signedIn ? t('problem.thenSyncNow') : t('problem.thenSignIn')} />,
+  };
 
   switch (problem) {
     case 'premium-required':
       return (
-        <Notice problem={problem} title="Your Spotify app’s owner needs Premium">
+        <Notice problem={problem} title={t('problem.premium.title')}>
           <p>
-            Spotify only serves apps in development mode whose owner — the Spotify account that created the app
-            in the {dashboard} — has an active Premium subscription.
+            <Rich text={t('problem.premium.why')} parts={parts} />
           </p>
           <p>
-            Subscribe to Premium with that account (or create the app with an account that has it). Spotify
-            allows requests again a few hours after the subscription starts. {thenRetry}
+            <Rich text={t('problem.premium.fix')} parts={parts} />
           </p>
         </Notice>
       );
     case 'user-not-registered':
       return (
-        <Notice problem={problem} title="Add this Spotify account to your app">
+        <Notice problem={problem} title={t('problem.userNotRegistered.title')}>
           <p>
-            Spotify refused this account: it is not on your app’s list of users. In the {dashboard}, open your
-            app, go to <strong>User Management</strong>, and add the account’s name and the e-mail address it signs
-            in to Spotify with (development mode allows 5 users). {thenRetry}
+            <Rich text={t('problem.userNotRegistered.fix')} parts={parts} />
           </p>
         </Notice>
       );
     case 'invalid-client':
       return (
-        <Notice problem={problem} title="Spotify doesn’t recognise this Client ID">
+        <Notice problem={problem} title={t('problem.invalidClient.title')}>
           <p>
-            Copy the <strong>Client ID</strong> again from your app’s <strong>Settings</strong> in the {dashboard} — 32
-            characters, digits and the letters a–f — and save it {onOpenOptions ? 'in Tracklight’s options' : 'in the Client ID field below'}.
-            Then sign in again.
+            <Rich text={onOpenOptions ? t('problem.invalidClient.fixInOptions') : t('problem.invalidClient.fixBelow')} parts={parts} />
           </p>
           {onOpenOptions && (
             <button type="button" onClick={onOpenOptions}>
-              Open options
+              {t('problem.openOptions')}
             </button>
           )}
         </Notice>
       );
     case 'redirect-uri':
       return (
-        <Notice problem={problem} title="Add Tracklight’s redirect URI to your app">
+        <Notice problem={problem} title={t('problem.redirectUri.title')}>
           <p>
-            Spotify refused the sign-in because your app does not list this redirect URI. In the {dashboard}, open
-            your app’s <strong>Settings</strong>, add exactly this address under <strong>Redirect URIs</strong>, and
-            save:
+            <Rich text={t('problem.redirectUri.fix')} parts={parts} />
           </p>
-          <CopyableValue value={redirectUri} label="redirect URI" />
-          <p>Then sign in again.</p>
+          <CopyableValue value={redirectUri} label={t('setup.redirectUriLabel')} />
+          <p>{t('problem.thenSignIn')}</p>
         </Notice>
       );
   }

@@ -1,3 +1,5 @@
+import { t } from '../lib/i18n';
+
 interface SignInPanelProps {
   clientIdMissing: boolean;
   busy: boolean;
@@ -10,10 +12,9 @@ interface SignInPanelProps {
 export function SignInPanel({ clientIdMissing, busy, notice, onSignIn, onOpenOptions }: SignInPanelProps) {
   return (
     <section class="sign-in" aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title">Do you already have this track?</h2>
+      <h2 id="sign-in-title">{t('signIn.title')}</h2>
       <p class="muted">
-        Tracklight keeps a private copy of your Spotify saved tracks, so you can search them instantly — even
-        offline.
+        {t('signIn.intro')}
       </p>
       {notice && (
         <p class="notice error" role="alert">
@@ -22,14 +23,14 @@ export function SignInPanel({ clientIdMissing, busy, notice, onSignIn, onOpenOpt
       )}
       {clientIdMissing ? (
         <>
-          <p class="notice warn">Tracklight needs your own Spotify app Client ID first. It takes two minutes.</p>
+          <p class="notice warn">{t('signIn.clientIdMissing')}</p>
           <button type="button" class="primary" onClick={onOpenOptions}>
-            Set up your Client ID
+            {t('signIn.setUpClientId')}
           </button>
         </>
       ) : (
         <button type="button" class="primary" onClick={onSignIn} disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in with Spotify'}
+          {busy ? t('signIn.busy') : t('signIn.button')}
         </button>
       )}
     </section>

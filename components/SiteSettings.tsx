@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { requestSiteAccess } from '../lib/matching/site-access';
 import { siteSwitches } from '../lib/matching/site-switches';
-import { SITES, type Site } from '../lib/matching/sites';
+import { SITES, type Site, type SiteId } from '../lib/matching/sites';
 import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../lib/settings';
 import './cross-site/cross-site.css';
 import { useStorageItem } from './hooks/use-storage-item';
@@ -22,7 +23,7 @@ export function SiteSettings() {
     setError(null);
     requestSiteAccess({ kind: 'site', site }, siteSwitches).then(
       (granted) => {
-        if (!granted) setError(`${site.label} stays off: Tracklight needs permission to read its pages to find the song on them.`);
+        if (!granted) setError(t('sites.permissionRefused', { site: site.label }));
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
@@ -30,10 +31,9 @@ export function SiteSettings() {
 
   return (
     <section class="site-settings" aria-labelledby="sites-title">
-      <h2 id="sites-title">Other music sites</h2>
+      <h2 id="sites-title">{t('sites.title')}</h2>
       <p class="muted">
-        The toolbar badge shows ✓, ≈ or + on these sites too, matched against your cached library: no extra calls to
-        Spotify. Each asks for permission to read that site’s pages when you switch it on; nothing is read elsewhere.
+        {t('sites.intro')}
       </p>
       <ul class="site-list">
         {SITES.map((site) => (
@@ -46,24 +46,23 @@ export function SiteSettings() {
                 onChange={(event) => (event.currentTarget.checked ? switchOn(site) : void siteSwitches.switchOffSite(site.id))}
               />
               <strong>{site.label}</strong>
-              <span class="muted">{site.pages}</span>
+              <span class="muted">{sitePages(site.id)}</span>
             </label>
           </li>
         ))}
       </ul>
-      <h3 class="site-origins-title">Switched on from the popup</h3>
+      <h3 class="site-origins-title">{t('sites.originsTitle')}</h3>
       {origins.length === 0 ? (
         <p class="muted">
-          None. On another site’s page — Bandcamp on an artist’s own domain, a page that describes a song — open Tracklight and
-          choose “Enable on this site”.
+          {t('sites.originsNone')}
         </p>
       ) : (
         <ul class="site-list" data-enabled-origins>
           {origins.map((origin) => (
             <li key={origin} class="site-origin">
               <bdi>{new URL(origin).hostname}</bdi>
-              <button type="button" onClick={() => void siteSwitches.switchOffOrigin(origin)} aria-label={`Turn off ${new URL(origin).hostname}`}>
-                Turn off
+              <button type="button" onClick={() => void siteSwitches.switchOffOrigin(origin)} aria-label={t('sites.turnOffOrigin', { host: new URL(origin).hostname })}>
+                {t('sites.turnOff')}
               </button>
             </li>
           ))}
@@ -76,8 +75,8 @@ export function SiteSettings() {
           checked={strict}
           onChange={(event) => void strictMatchingSetting.setValue(event.currentTarget.checked)}
         />
-        <strong>Strict matching</strong>
-        <span class="muted">only the same title and artist once decorations are removed; nothing a spelling apart</span>
+        <strong>{t('sites.strict')}</strong>
+        <span class="muted">{t('sites.strictDetail')}</span>
       </label>
       {error && (
         <p class="notice error" role="alert">
@@ -86,4 +85,28 @@ export function SiteSettings() {
       )}
     </section>
   );
+}
+
+/** What Tracklight reads on each site, in the UI's language (`Site.pages` is the English, for code). */
+function sitePages(id: SiteId): string {
+  switch (id) {
+    case 'youtube':
+      return t('sites.pages.youtube');
+    case 'youtube-music':
+      return t('sites.pages.youtubeMusic');
+    case 'bandcamp':
+      return t('sites.pages.bandcamp');
+    case 'lastfm':
+      return t('sites.pages.lastfm');
+    case 'genius':
+      return t('sites.pages.genius');
+    case 'soundcloud':
+      return t('sites.pages.soundcloud');
+    case 'apple-music':
+      return t('sites.pages.appleMusic');
+    case 'deezer':
+      return t('sites.pages.deezer');
+    case 'tidal':
+      return t('sites.pages.tidal');
+  }
 }

@@ -1,3 +1,6 @@
+import { formatCount } from '../lib/format';
+import { t } from '../lib/i18n';
+
 interface SyncSettingsProps {
   intervalMinutes: number;
   onIntervalChange: (minutes: number) => void;
@@ -8,14 +11,16 @@ interface SyncSettingsProps {
 const INTERVALS = [15, 30, 60, 180, 720];
 
 function describeInterval(minutes: number): string {
-  return minutes < 60 ? `${minutes} minutes` : minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return minutes < 60
+    ? t('syncSettings.minutes', minutes, { count: formatCount(minutes) })
+    : t('syncSettings.hours', minutes / 60, { count: formatCount(minutes / 60) });
 }
 
 /** How often the library syncs in the background, and where tracks open. */
 export function SyncSettings({ intervalMinutes, onIntervalChange, openTracksIn, onOpenTracksInChange }: SyncSettingsProps) {
   return (
     <div class="settings-grid">
-      <label for="sync-interval">Sync in the background every</label>
+      <label for="sync-interval">{t('syncSettings.interval')}</label>
       <select
         id="sync-interval"
         name="sync-interval"
@@ -28,15 +33,15 @@ export function SyncSettings({ intervalMinutes, onIntervalChange, openTracksIn, 
           </option>
         ))}
       </select>
-      <label for="open-tracks-in">Open tracks in</label>
+      <label for="open-tracks-in">{t('syncSettings.openIn')}</label>
       <select
         id="open-tracks-in"
         name="open-tracks-in"
         value={openTracksIn}
         onChange={(event) => onOpenTracksInChange(event.currentTarget.value === 'app' ? 'app' : 'web')}
       >
-        <option value="web">the Spotify web player</option>
-        <option value="app">the Spotify desktop app</option>
+        <option value="web">{t('syncSettings.openInWeb')}</option>
+        <option value="app">{t('syncSettings.openInApp')}</option>
       </select>
     </div>
   );

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
 import type { UnavailableLibrary } from '../lib/library/library-unavailable';
 
 /** The library cannot be read on this page: why, and the way to a page that can read it. */
@@ -11,7 +12,7 @@ export function UnavailableLibraryNotice({ unavailable }: { unavailable: Unavail
           type="button"
           onClick={() => void browser.windows.create({ url: browser.runtime.getURL('/library.html'), incognito: false })}
         >
-          Open the library in a normal window
+          {t('unavailable.openInNormalWindow')}
         </button>
       )}
     </section>

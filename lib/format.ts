@@ -1,4 +1,5 @@
-/** Formatting shared by the popup and the library page. */
+/** Formatting shared by the popup and the library page, in the UI's language (lib/i18n.ts). */
+import { t, uiLocale } from './i18n';
 
 export function formatDuration(durationMs: number): string {
   const totalSeconds = Math.max(0, Math.round(durationMs / 1000));
@@ -17,9 +18,9 @@ function once<T>(create: () => T): () => T {
   let made: T | undefined;
   return () => (made ??= create());
 }
-const dayFormat = once(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }));
-const clockFormat = once(() => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }));
-const countFormat = once(() => new Intl.NumberFormat('en-US'));
+const dayFormat = once(() => new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric' }));
+const clockFormat = once(() => new Intl.DateTimeFormat(uiLocale(), { hour: '2-digit', minute: '2-digit' }));
+const countFormat = once(() => new Intl.NumberFormat(uiLocale()));
 
 /** A saved date as the user reads it: "12 Mar 2024". */
 export function formatSavedDate(isoDate: string): string {
@@ -31,11 +32,11 @@ export function formatSavedDate(isoDate: string): string {
 /** "just now", "5 min ago", "3 h ago", else a date: for "last synced". */
 export function formatTimeAgo(then: number, now: number = Date.now()): string {
   const seconds = Math.round((now - then) / 1000);
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return t('time.justNow');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return t('time.minutesAgo', { minutes: formatCount(minutes) });
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return t('time.hoursAgo', { hours: formatCount(hours) });
   return dayFormat().format(new Date(then));
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Tracklight against the Spotify stand-in, in Chromium.
  * With a display: a browser window to use, until Ctrl-C. Without one: headless, signs in,
- * waits for the first sync and saves screenshots to demo-output/. The stand-in limits requests
+ * waits for the first sync and saves screenshots to demo-output/, in English, Simplified and
+ * Traditional Chinese (Chromium's --lang; a CJK font is installed if missing). The stand-in limits requests
  * as Spotify does (DEMO_RATE_LIMIT per rolling 30 s), so what it shows is what users get.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,27 +31,43 @@ const standIn = await startStandIn({
   consentPage: hasDisplay,
 });
 console.log(`Spotify stand-in at ${standIn.url} with ${standIn.library.total} saved tracks, limited to ${DEMO_RATE_LIMIT} requests per rolling 30 s.`);
-const extension = await launchExtension({ headless: !hasDisplay });
-
-async function shutDown(): Promise<void> {
-  await extension.close();
-  await standIn.close();
-}
+/** The UI languages the headless demo photographs (SPEC §1 item 7), with the file name suffix of each. */
+const LANGUAGES = [
+  { lang: 'en-US', suffix: '' },
+  { lang: 'zh-CN', suffix: '.zh-CN' },
+  { lang: 'zh-TW', suffix: '.zh-TW' },
+] as const;
 
 if (hasDisplay) {
+  const extension = await launchExtension({ headless: false });
+  async function shutDown(): Promise<void> {
+    await extension.close();
+    await standIn.close();
+  }
   await extension.openPage('/popup.html');
   console.log('Chromium is open with Tracklight. The popup is open in a tab; the toolbar icon opens it too.');
   console.log('Press Ctrl-C to stop.');
   process.once('SIGINT', () => void shutDown().then(() => process.exit(0)));
 } else {
+  ensureCjkFont();
   await mkdir(OUTPUT_DIR, { recursive: true });
+  const shots: string[] = [];
+  for (const { lang, suffix } of LANGUAGES) shots.push(...(await photograph(lang, suffix)));
+  await standIn.close();
+  console.log(`No display found, so the demo ran headless. Screenshots:\n${shots.map((file) => `  ${file}`).join('\n')}`);
+}
+
+/** A fresh profile in one UI language: sign in, first sync, then the popup, options and library page. */
+async function photograph(lang: string, suffix: string): Promise<string[]> {
+  const extension = await launchExtension({ headless: true, args: [`--lang=${lang}`] });
   const popup = await extension.openPage('/popup.html');
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.getByRole('button', { name: /Sign in/ }).click();
+  // The sign-in panel's one button, whatever its words.
+  await popup.locator('.sign-in button.primary').click();
   await popup.locator('[data-sync-state="ready"]').waitFor({ timeout: 120_000 });
   const shots: string[] = [];
   async function capture(page: Page, name: string): Promise<void> {
-    const file = resolve(OUTPUT_DIR, `${name}.png`);
+    const file = resolve(OUTPUT_DIR, `${name}${suffix}.png`);
     // The viewport, as a person sees it: a full-page capture of the library is 100,000+ pixels tall.
     await page.screenshot({ path: file });
     shots.push(file);
@@ -69,6 +86,26 @@ if (hasDisplay) {
   await library.waitForFunction(() => window.scrollY > 0);
   await library.waitForLoadState('networkidle');
   await capture(library, 'library-scrolled');
-  await shutDown();
-  console.log(`No display found, so the demo ran headless. Screenshots:\n${shots.map((file) => `  ${file}`).join('\n')}`);
+  await extension.close();
+  return shots;
+}
+
+/**
+ * Chinese screenshots need a CJK font, or every character is a box. Debian's fonts-noto-cjk is
+ * installed when no font covers Chinese (as root, as in CI); otherwise the demo says what to install.
+ */
+function ensureCjkFont(): void {
+  const covering = (lang: string) => execFileSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' }).trim() !== '';
+  try {
+    if (covering('zh-cn') && covering('zh-tw')) return;
+  } catch {
+    // No fontconfig: Chromium would find no fonts either; apt-get below brings both.
+  }
+  if (process.getuid?.() === 0) {
+    console.log('Installing Debian\'s fonts-noto-cjk, so that the Chinese screenshots show characters…');
+    const install = 'apt-get install -y -qq fonts-noto-cjk || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk)';
+    execFileSync('sh', ['-c', install], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    console.warn('No Chinese font found: the zh-CN and zh-TW screenshots will show boxes. Install one: sudo apt-get install fonts-noto-cjk');
+  }
 }

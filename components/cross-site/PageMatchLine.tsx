@@ -1,6 +1,8 @@
 import type { SendRequest } from '../../lib/messaging/client';
 import type { MatchedTrack, PageMatch } from '../../lib/messaging/protocol';
 import { clipForDisplay } from '../../lib/popup/track-links';
+import { t } from '../../lib/i18n';
+import { Rich } from '../Rich';
 import './cross-site.css';
 import { usePageMatch } from './use-page-match';
 
@@ -23,14 +25,14 @@ export function PageMatchLine({ send, tabId, enabled, libraryVersion }: PageMatc
   return (
     <section class="page-match" data-page-match data-match-kind={match.kind} aria-busy={pending}>
       <p class="page-match-reading muted" data-page-reading>
-        Read as: <Song name={match.page.title} artists={match.page.artists} />
+        <Rich text={t('pageMatch.readAs')} parts={{ song: <Song name={match.page.title} artists={match.page.artists} /> }} />
       </p>
       <p class="page-match-text" aria-live="polite">
         <MatchText match={match} />
       </p>
       {match.track && (
         <button type="button" class="page-match-reject" onClick={reject} disabled={pending}>
-          Not this track
+          {t('pageMatch.notThisTrack')}
         </button>
       )}
       {error && (
@@ -46,23 +48,22 @@ function MatchText({ match }: { match: PageMatch }) {
   if (match.kind === 'not-saved' || !match.track) {
     return (
       <>
-        Not in your library
-        {match.rejected > 0 && <span class="muted"> (you said it is not {match.rejected === 1 ? 'the track' : 'any of the tracks'} found)</span>}
+        {t('pageMatch.notSaved')}
+        {match.rejected > 0 && <span class="muted">{match.rejected === 1 ? t('pageMatch.rejectedOne') : t('pageMatch.rejectedAll')}</span>}
       </>
     );
   }
   const saved = <SavedOn track={match.track} />;
   if (match.kind === 'other-version') {
     return (
-      <>
-        Not saved — another version is: <Song name={match.track.name} artists={match.track.artists} />, {saved}
-      </>
+      <Rich text={t('pageMatch.otherVersion')} parts={{ song: <Song name={match.track.name} artists={match.track.artists} />, saved }} />
     );
   }
   return (
     <>
-      <span aria-hidden="true">✓ </span>Matched: <Song name={match.track.name} artists={match.track.artists} />, {saved}
-      {match.how === 'close' && <span class="muted"> (close match)</span>}
+      <span aria-hidden="true">✓ </span>
+      <Rich text={t('pageMatch.matched')} parts={{ song: <Song name={match.track.name} artists={match.track.artists} />, saved }} />
+      {match.how === 'close' && <span class="muted">{t('pageMatch.close')}</span>}
     </>
   );
 }
@@ -77,5 +78,5 @@ function Song({ name, artists }: { name: string; artists: string[] }) {
 
 function SavedOn({ track }: { track: MatchedTrack }) {
   const day = track.addedAt.slice(0, 10);
-  return <time dateTime={track.addedAt}>saved {day}</time>;
+  return <time dateTime={track.addedAt}>{t('pageMatch.savedOn', { day })}</time>;
 }

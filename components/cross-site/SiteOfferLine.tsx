@@ -1,4 +1,6 @@
 import type { SiteOffer } from '../../lib/matching/site-access';
+import { t } from '../../lib/i18n';
+import { Rich } from '../Rich';
 import './cross-site.css';
 
 interface SiteOfferLineProps {
@@ -21,10 +23,10 @@ export function SiteOfferLine({ offer, pending, error, onEnable }: SiteOfferLine
       {offer && (
         <>
           <p class="site-offer-text muted">
-            Tracklight is off on <bdi>{offer.kind === 'site' ? offer.site.label : new URL(offer.origin).hostname}</bdi>
+            <Rich text={t('siteOffer.off')} parts={{ site: <bdi>{offer.kind === 'site' ? offer.site.label : new URL(offer.origin).hostname}</bdi> }} />
           </p>
           <button type="button" class="site-offer-enable" onClick={onEnable} disabled={pending}>
-            Enable on this site
+            {t('siteOffer.enable')}
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/matching/site-access';
 import { siteSwitches } from '../../lib/matching/site-switches';
 import { siteOfUrl } from '../../lib/matching/sites';
@@ -29,8 +30,9 @@ export function useSiteOffer(tabId: number | null): CurrentSiteOffer {
 
   useEffect(() => {
     if (tabId === null) return;
+    // `?.`: a tab closed meanwhile, or a test's fake browser that knows no such tab, gives none.
     void browser.tabs.get(tabId).then(
-      (tab) => setUrl(tab.url ?? null),
+      (tab) => setUrl(tab?.url ?? null),
       () => setUrl(null),
     );
   }, [tabId]);
@@ -50,7 +52,7 @@ export function useSiteOffer(tabId: number | null): CurrentSiteOffer {
     const name = offer.kind === 'site' ? offer.site.label : new URL(offer.origin).hostname;
     requestSiteAccess(offer, siteSwitches)
       .then((granted) => {
-        if (!granted) setError(`${name} stays off: Tracklight needs permission to read its pages to find the song on them.`);
+        if (!granted) setError(t('sites.permissionRefused', { site: name }));
         else if (offer.kind === 'site') setSiteGranted(true);
       })
       .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { ExportFormat } from '../../lib/library-view/export-file';
 import type { ExportProgress } from '../hooks/use-export';
 
@@ -20,28 +21,28 @@ export function ExportControls({ viewCount, total, progress, error, onExport }: 
   const disabled = viewCount === null || progress !== null;
   return (
     <div class="export-controls">
-      <label for="export-scope">Export</label>
+      <label for="export-scope">{t('export.label')}</label>
       <select id="export-scope" value={scope} onChange={(event) => setScope(event.currentTarget.value as ExportScope)}>
-        <option value="view">This list{viewCount === null ? '' : ` (${formatCount(viewCount)})`}</option>
-        <option value="library">Whole library{viewCount === null ? '' : ` (${formatCount(total)})`}</option>
+        <option value="view">{viewCount === null ? t('export.thisList') : t('export.thisListCount', { count: formatCount(viewCount) })}</option>
+        <option value="library">{viewCount === null ? t('export.wholeLibrary') : t('export.wholeLibraryCount', { count: formatCount(total) })}</option>
       </select>
       <button type="button" disabled={disabled} onClick={() => onExport('csv', scope)}>
-        Download CSV
+        {t('export.csv')}
       </button>
       <button type="button" disabled={disabled} onClick={() => onExport('json', scope)}>
-        Download JSON
+        {t('export.json')}
       </button>
       {progress && (
         <progress
           class="export-progress"
           value={progress.done}
           max={Math.max(1, progress.total)}
-          aria-label={`Preparing the ${progress.format.toUpperCase()} file`}
+          aria-label={t('export.preparing', { format: progress.format.toUpperCase() })}
         />
       )}
       {error && (
         <p class="notice error" role="alert">
-          The export failed: {error}
+          {t('export.failed', { error })}
         </p>
       )}
     </div>

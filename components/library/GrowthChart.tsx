@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { growthChartLayout, type ChartFrame } from '../../lib/library-view/growth-chart-layout';
 import { formatMonth, type MonthGroup, type MonthIndex } from '../../lib/library-view/months';
 import { useElementSize } from '../hooks/use-element-size';
@@ -64,7 +65,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
           height={HEIGHT}
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the chart is a listbox of months (aria-activedescendant), which no HTML element draws
           role="listbox"
-          aria-label="Tracks saved per month. Choose a month to list its tracks."
+          aria-label={t('chart.label')}
           tabIndex={0}
           aria-activedescendant={shownIndex === null ? undefined : optionId(shownIndex)}
           onKeyDown={onKeyDown}
@@ -89,7 +90,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
               {layout.totalTick.label}
             </text>
             <text class="chart-total-label" x={layout.plotRight + 6} y={layout.totalTick.position + 14} dominant-baseline="hanging">
-              in total
+              {t('chart.inTotal')}
             </text>
             {layout.yearTicks.map((tick) => (
               <text key={tick.label} x={tick.position} y={layout.plotBottom + 6} dominant-baseline="hanging">
@@ -106,7 +107,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
                 id={optionId(index)}
                 role="option"
                 aria-selected={isSelected}
-                aria-label={`${formatMonth(month.month)}: ${formatCount(month.count)} saved, ${formatCount(month.runningTotal)} in total`}
+                aria-label={t('chart.monthLabel', { month: formatMonth(month.month), saved: formatCount(month.count), total: formatCount(month.runningTotal) })}
                 class={['chart-month', isSelected && 'is-selected', index === shownIndex && 'is-active'].filter(Boolean).join(' ')}
                 data-month={month.month}
                 onMouseEnter={() => setActive(index)}
@@ -133,12 +134,12 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
         >
           <strong>{formatMonth(tooltip.month)}</strong>
           <span>
-            {formatCount(tooltip.count)} saved · {formatCount(tooltip.runningTotal)} in total
+            {t('chart.tooltip', { saved: formatCount(tooltip.count), total: formatCount(tooltip.runningTotal) })}
           </span>
         </div>
       )}
       <p class="chart-legend" aria-hidden="true">
-        <span class="legend-bar" /> Saved that month <span class="legend-line" /> Library size
+        <span class="legend-bar" /> {t('chart.legendMonth')} <span class="legend-line" /> {t('chart.legendSize')}
       </p>
     </div>
   );

@@ -1,4 +1,6 @@
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { Rich } from '../Rich';
 import type { SendRequest } from '../../lib/messaging/client';
 import { notRestorableCount } from '../../lib/restore/import-plan';
 import type { ImportSummary } from '../../lib/restore/import-summary';
@@ -12,6 +14,7 @@ interface ImportSectionProps {
   send: SendRequest;
 }
 
+// Product and format names: the same in every language.
 const FORMAT_NAMES = { 'tracklight-csv': 'Tracklight CSV', 'tracklight-json': 'Tracklight JSON', 'exportify-csv': 'Exportify CSV' } as const;
 
 /**
@@ -24,21 +27,24 @@ export function ImportSection({ signedIn, restore, send }: ImportSectionProps) {
   const busy = isUnfinished(restore);
   return (
     <section class="import-section" aria-labelledby="import-title">
-      <h2 id="import-title">Restore saved tracks from an export</h2>
+      <h2 id="import-title">{t('import.title')}</h2>
       <p>
-        Choose a file exported by Tracklight (Download CSV or JSON, in the library view) or by{' '}
-        <a href="https://exportify.net/" target="_blank" rel="noreferrer">
-          Exportify
-        </a>
-        . Tracklight shows what it holds and what is missing from your Spotify library now, and sends nothing until you
-        press Restore.
+        <Rich
+          text={t('import.intro')}
+          parts={{
+            exportify: (
+              <a href="https://exportify.net/" target="_blank" rel="noreferrer">
+                Exportify
+              </a>
+            ),
+          }}
+        />
       </p>
       <p class="muted">
-        Spotify dates every track to the moment it is saved, so restored tracks show today’s date. Tracklight saves them
-        oldest first, so that your library keeps its old order.
+        {t('import.dateNote')}
       </p>
       <label class="import-file">
-        <span>Export file</span>
+        <span>{t('import.fileLabel')}</span>
         <input
           type="file"
           name="import-file"
@@ -52,15 +58,15 @@ export function ImportSection({ signedIn, restore, send }: ImportSectionProps) {
           }}
         />
       </label>
-      {!signedIn && <p class="notice">Sign in to Spotify (from the Tracklight button) to restore a library.</p>}
+      {!signedIn && <p class="notice">{t('import.signIn')}</p>}
       {state.phase === 'reading' && (
         <p class="muted" role="status">
-          Reading “{state.fileName}” and checking it against your library…
+          {t('import.reading', { file: state.fileName })}
         </p>
       )}
       {state.phase === 'failed' && (
         <p class="notice error" role="alert">
-          Nothing was sent. “{state.fileName}” cannot be restored: {state.message}
+          {t('import.failed', { file: state.fileName, reason: state.message })}
         </p>
       )}
       {state.phase === 'ready' && (
@@ -69,7 +75,7 @@ export function ImportSection({ signedIn, restore, send }: ImportSectionProps) {
           starting={state.starting}
           started={state.started}
           startError={state.startError}
-          blocked={!signedIn ? 'Sign in to Spotify first.' : busy ? 'A restore is under way: it has to finish first.' : null}
+          blocked={!signedIn ? t('import.signInFirst') : busy ? t('restore.underWay') : null}
           onRestore={startRestore}
         />
       )}
@@ -91,7 +97,6 @@ function ImportSummaryView({ summary, starting, started, startError, blocked, on
   const { plan, missing, alreadySaved, fileName } = summary;
   const unknown = notRestorableCount(plan);
   const { localFiles, notTracks, malformed } = plan.notRestorable;
-  const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
   return (
     <div
       class="import-summary"
@@ -101,59 +106,61 @@ function ImportSummaryView({ summary, starting, started, startError, blocked, on
       data-import-unknown={unknown}
     >
       <h3>
-        “{fileName}” ({FORMAT_NAMES[plan.format]})
+        {t('import.summaryTitle', { file: fileName, format: FORMAT_NAMES[plan.format] })}
       </h3>
       <dl class="import-figures">
-        <dt>In the file</dt>
-        <dd>{count(plan.total, 'row', 'rows')}</dd>
-        <dt>Missing from Spotify now</dt>
+        <dt>{t('import.inFile')}</dt>
+        <dd>{t('import.rows', plan.total, { count: formatCount(plan.total) })}</dd>
+        <dt>{t('import.missing')}</dt>
         <dd>
-          <strong>{count(missing.length, 'track', 'tracks')}</strong>
+          <strong>{t('counts.tracks', missing.length, { count: formatCount(missing.length) })}</strong>
         </dd>
-        <dt>Already saved</dt>
-        <dd>{count(alreadySaved, 'track', 'tracks')}</dd>
+        <dt>{t('import.alreadySaved')}</dt>
+        <dd>{t('counts.tracks', alreadySaved, { count: formatCount(alreadySaved) })}</dd>
         {plan.duplicates > 0 && (
           <>
-            <dt>Repeated rows</dt>
-            <dd>{count(plan.duplicates, 'row names a track listed before', 'rows name tracks listed before')}; each track counts once</dd>
+            <dt>{t('import.repeated')}</dt>
+            <dd>{t('import.repeatedDetail', plan.duplicates, { count: formatCount(plan.duplicates) })}</dd>
           </>
         )}
-        <dt>Cannot be restored</dt>
+        <dt>{t('import.cannotRestore')}</dt>
         <dd>
-          {count(unknown, 'row', 'rows')}
+          {t('import.rows', unknown, { count: formatCount(unknown) })}
           {unknown > 0 &&
-            ` (${[
-              localFiles > 0 && count(localFiles, 'local file', 'local files'),
-              notTracks > 0 && count(notTracks, 'item that is not a track', 'items that are not tracks'),
-              malformed > 0 && count(malformed, 'malformed row', 'malformed rows'),
-            ]
-              .filter(Boolean)
-              .join(', ')})`}
+            t('import.cannotRestoreWhy', {
+              reasons: [
+                localFiles > 0 && t('import.localFiles', localFiles, { count: formatCount(localFiles) }),
+                notTracks > 0 && t('import.notTracks', notTracks, { count: formatCount(notTracks) }),
+                malformed > 0 && t('import.malformed', malformed, { count: formatCount(malformed) }),
+              ]
+                .filter(Boolean)
+                .join(t('import.listSeparator')),
+            })}
         </dd>
       </dl>
       {plan.problems.length > 0 && (
         <details class="import-problems">
-          <summary>Rows that cannot be restored</summary>
+          <summary>{t('import.problemsTitle')}</summary>
           <ul>
             {plan.problems.map((problem) => (
               <li key={problem.row}>
-                Row {formatCount(problem.row)}: {problem.reason}
+                {t('import.problemRow', { row: formatCount(problem.row), reason: problem.reason })}
               </li>
             ))}
           </ul>
-          {unknown > plan.problems.length && <p class="muted">…and {formatCount(unknown - plan.problems.length)} more.</p>}
+          {unknown > plan.problems.length && <p class="muted">{t('restore.andMore', { count: formatCount(unknown - plan.problems.length) })}</p>}
         </details>
       )}
       {missing.length === 0 ? (
-        <p class="notice">Nothing to restore: every track of this file is in your library.</p>
+        <p class="notice">{t('import.nothingMissing')}</p>
       ) : started ? (
         <p class="notice" role="status">
-          Restore started: its progress is shown at the top of the page. Choose the file again to check it anew.
+          {t('import.started')}
         </p>
       ) : (
         <div class="import-actions">
           <button type="button" class="primary" disabled={blocked !== null || starting} onClick={onRestore}>
-            Restore {count(missing.length, 'track', 'tracks')}
+            {t('import.restoreButton', missing.length, { count: formatCount(missing.length) })}
           </button>
           {blocked && <span class="muted">{blocked}</span>}
         </div>

@@ -1,4 +1,5 @@
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { SearchOutcome } from '../../lib/search/search-library';
 import { clipForDisplay } from '../../lib/popup/track-links';
 
@@ -23,7 +24,7 @@ export function LibraryCounts({ count, total, unavailable, query, searchKind, fi
   if (count === null) {
     return (
       <p class="library-counts" role="status">
-        Reading your library…
+        {t('results.reading')}
       </p>
     );
   }
@@ -32,10 +33,7 @@ export function LibraryCounts({ count, total, unavailable, query, searchKind, fi
       {describe(count, total, query, searchKind, filtered)}
       {unavailable > 0 && !filtered && (
         <span class="unavailable-note">
-          {' '}
-          · Spotify counts {formatCount(unavailable)} more saved {unavailable === 1 ? 'track' : 'tracks'} but no longer
-          sends {unavailable === 1 ? 'it' : 'them'} (no longer available), so {unavailable === 1 ? 'it is' : 'they are'} not
-          listed
+          {t('counts.unavailable', unavailable, { count: formatCount(unavailable) })}
         </span>
       )}
     </p>
@@ -43,8 +41,9 @@ export function LibraryCounts({ count, total, unavailable, query, searchKind, fi
 }
 
 function describe(count: number, total: number, query: string, searchKind: SearchOutcome['kind'], filtered: boolean): string {
-  const tracks = (n: number) => `${formatCount(n)} ${n === 1 ? 'track' : 'tracks'}`;
-  if (count === 0 && query.trim()) return `No saved track matches “${clipForDisplay(query.trim(), 60)}”`;
-  if (searchKind === 'typo') return `No exact matches — ${formatCount(count)} close of ${tracks(total)}`;
-  return filtered ? `${formatCount(count)} of ${tracks(total)}` : tracks(total);
+  if (count === 0 && query.trim()) return t('results.none', { query: clipForDisplay(query.trim(), 60) });
+  if (searchKind === 'typo') return t('counts.typo', total, { count: formatCount(count), total: formatCount(total) });
+  return filtered
+    ? t('counts.filtered', total, { count: formatCount(count), total: formatCount(total) })
+    : t('counts.tracks', total, { count: formatCount(total) });
 }

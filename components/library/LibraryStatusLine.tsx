@@ -1,4 +1,5 @@
 import { formatCount, formatTimeAgo } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { localDateOf } from '../../lib/library-view/added-at';
 import type { SyncStatus } from '../../lib/status';
 
@@ -18,15 +19,15 @@ export function LibraryStatusLine({ accountName, signedIn, sync, lastSyncedAt, o
   return (
     <p class="library-status">
       {accountName && (
-        <span class="library-account" title={signedIn ? 'Signed in to Spotify' : 'Signed out: the copy on this device'}>
+        <span class="library-account" title={signedIn ? t('account.signedInTitle') : t('library.signedOutTitle')}>
           <bdi>{accountName}</bdi>
-          {!signedIn && ' (signed out)'}
+          {!signedIn && t('library.signedOutMark')}
         </span>
       )}
       {accountName && <span class="library-freshness">{freshness(sync, syncedAt, now)}</span>}
       {!online && (
         <span class="offline-badge" role="status" data-offline="true">
-          Offline — showing the copy on this device
+          {t('library.offline')}
         </span>
       )}
     </p>
@@ -35,13 +36,15 @@ export function LibraryStatusLine({ accountName, signedIn, sync, lastSyncedAt, o
 
 function freshness(sync: SyncStatus, syncedAt: number | null, now: number): string {
   if (sync.state === 'syncing') {
-    return sync.progress ? `Syncing… ${formatCount(sync.progress.done)} of ${formatCount(sync.progress.total)}` : 'Syncing…';
+    return sync.progress
+      ? t('library.syncingCounted', { done: formatCount(sync.progress.done), total: formatCount(sync.progress.total) })
+      : t('sync.syncing');
   }
-  if (syncedAt === null) return 'Not synced yet';
+  if (syncedAt === null) return t('sync.notSyncedYet');
   // Later, the date as the list shows dates (formatTimeAgo would use Intl, slow on first use).
   return now - syncedAt < RELATIVE_LIMIT_MS
-    ? `Last synced ${formatTimeAgo(syncedAt, now)}`
-    : `Last synced ${localDateOf(new Date(syncedAt).toISOString())}`;
+    ? t('library.lastSynced', { when: formatTimeAgo(syncedAt, now) })
+    : t('library.lastSynced', { when: localDateOf(new Date(syncedAt).toISOString()) });
 }
 
 /** Up to here formatTimeAgo says "… min ago" or "… h ago". */

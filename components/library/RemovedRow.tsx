@@ -1,4 +1,5 @@
 import { localDateOf } from '../../lib/library-view/added-at';
+import { t } from '../../lib/i18n';
 import type { RemovedTrack } from '../../lib/library/store';
 import { clipForDisplay, type OpenTracksIn } from '../../lib/popup/track-links';
 import { TrackNameCells } from './TrackNameCells';
@@ -21,7 +22,7 @@ interface RemovedRowProps {
 export function RemovedRow({ removed, rowIndex, top, query, openIn, selected, restoreBlocked, onSelect, onRestore }: RemovedRowProps) {
   const { track, removedAt, by } = removed;
   const title = clipForDisplay(track.name);
-  const blocked = track.isLocal ? 'Spotify cannot save a local file again through its API.' : restoreBlocked;
+  const blocked = track.isLocal ? t('removed.localFile') : restoreBlocked;
   return (
     <div
       role="row"
@@ -37,21 +38,21 @@ export function RemovedRow({ removed, rowIndex, top, query, openIn, selected, re
           type="checkbox"
           checked={selected}
           disabled={track.isLocal}
-          aria-label={`Select ${title}`}
+          aria-label={t('removed.select', { title })}
           onChange={(event) => onSelect(track.uri, event.currentTarget.checked)}
         />
       </span>
       <TrackNameCells track={track} query={query} openIn={openIn} />
-      <span role="cell" class="cell-added" title={`Saved ${track.addedAt}`}>
+      <span role="cell" class="cell-added" title={t('removed.savedAt', { at: track.addedAt })}>
         {localDateOf(track.addedAt)}
       </span>
-      <span role="cell" class="cell-removed" title={by === 'sync' ? `Found gone from Spotify ${removedAt}` : `Removed in Tracklight ${removedAt}`}>
+      <span role="cell" class="cell-removed" title={by === 'sync' ? t('removed.goneAt', { at: removedAt }) : t('removed.removedHereAt', { at: removedAt })}>
         {localDateOf(removedAt)}
-        <span class="removed-by">{by === 'sync' ? 'on Spotify' : 'here'}</span>
+        <span class="removed-by">{by === 'sync' ? t('removed.bySpotify') : t('removed.byHere')}</span>
       </span>
       <span role="cell" class="cell-action">
         <button type="button" disabled={blocked !== null} title={blocked ?? undefined} onClick={() => onRestore(track.uri)}>
-          Restore
+          {t('removed.restore')}
         </button>
       </span>
     </div>

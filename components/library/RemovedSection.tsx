@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { RemovedTrack } from '../../lib/library/store';
 import type { SendRequest } from '../../lib/messaging/client';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
@@ -35,9 +36,9 @@ export function RemovedSection({ history, signedIn, restore, openIn, send }: Rem
   const selection = [...selected].filter((uri) => listed.has(uri));
 
   const restoreBlocked = !signedIn
-    ? 'Sign in to Spotify to restore tracks.'
+    ? t('removed.signInToRestore')
     : isUnfinished(restore)
-      ? 'A restore is under way: it has to finish first.'
+      ? t('restore.underWay')
       : null;
 
   function restoreTracks(uris: string[]): void {
@@ -57,21 +58,18 @@ export function RemovedSection({ history, signedIn, restore, openIn, send }: Rem
     });
   }
 
-  if (history.phase === 'loading') return <p class="muted">Reading the tracks removed from your library…</p>;
+  if (history.phase === 'loading') return <p class="muted">{t('removed.reading')}</p>;
   if (history.phase === 'failed') {
     return (
       <p class="notice error" role="alert">
-        Tracklight could not read the tracks removed from your library: {history.message}
+        {t('removed.readFailed', { reason: history.message })}
       </p>
     );
   }
   if (removed.length === 0) {
     return (
-      <LibraryEmptyState title="Nothing removed">
-        <p>
-          When a track leaves your saved tracks — removed on any device, or here — Tracklight lists it here with the date,
-          and you can put it back with one click.
-        </p>
+      <LibraryEmptyState title={t('removed.emptyTitle')}>
+        <p>{t('removed.emptyText')}</p>
       </LibraryEmptyState>
     );
   }
@@ -81,7 +79,7 @@ export function RemovedSection({ history, signedIn, restore, openIn, send }: Rem
   return (
     <>
       <div class="library-toolbar">
-        <SearchBox value={query} onChange={setQuery} id="removed-search" label="Search the removed tracks" />
+        <SearchBox value={query} onChange={setQuery} id="removed-search" label={t('removed.searchLabel')} />
         <button
           type="button"
           class="primary"
@@ -89,14 +87,14 @@ export function RemovedSection({ history, signedIn, restore, openIn, send }: Rem
           title={restoreBlocked ?? undefined}
           onClick={() => restoreTracks(selection)}
         >
-          Restore selected ({formatCount(selection.length)})
+          {t('removed.restoreSelected', { count: formatCount(selection.length) })}
         </button>
       </div>
       <div class="library-summary">
         <p class="library-counts" role="status" data-removed-count={shown.positions.length}>
           {shown.positions.length === removed.length
-            ? `${formatCount(removed.length)} removed ${removed.length === 1 ? 'track' : 'tracks'}, newest removal first`
-            : `${formatCount(shown.positions.length)} of ${formatCount(removed.length)} removed tracks`}
+            ? t('removed.count', removed.length, { count: formatCount(removed.length) })
+            : t('removed.countFiltered', removed.length, { count: formatCount(shown.positions.length), total: formatCount(removed.length) })}
         </p>
         {restoreBlocked && <p class="muted">{restoreBlocked}</p>}
       </div>
@@ -149,24 +147,24 @@ function RemovedTable(props: RemovedTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollMargin } = useTableRows(bodyRef, positions.length);
   return (
-    <div class="track-table removed-table" role="table" aria-label="Tracks removed from your library" aria-rowcount={positions.length + 1}>
+    <div class="track-table removed-table" role="table" aria-label={t('removed.tableLabel')} aria-rowcount={positions.length + 1}>
       <div role="rowgroup" class="track-table-head">
         <div role="row" class="track-row" aria-rowindex={1}>
           <span role="columnheader" class="cell-select">
             <input
               type="checkbox"
               checked={allShownSelected}
-              aria-label="Select every track listed"
+              aria-label={t('removed.selectAll')}
               onChange={(event) => onSelectShown(event.currentTarget.checked)}
             />
           </span>
-          <span role="columnheader" class="cell-title">Title</span>
-          <span role="columnheader" class="cell-artist">Artist</span>
-          <span role="columnheader" class="cell-album">Album</span>
-          <span role="columnheader" class="cell-added">Saved</span>
-          <span role="columnheader" class="cell-removed">Removed</span>
+          <span role="columnheader" class="cell-title">{t('columns.title')}</span>
+          <span role="columnheader" class="cell-artist">{t('columns.artist')}</span>
+          <span role="columnheader" class="cell-album">{t('columns.album')}</span>
+          <span role="columnheader" class="cell-added">{t('columns.saved')}</span>
+          <span role="columnheader" class="cell-removed">{t('columns.removed')}</span>
           <span role="columnheader" class="cell-action">
-            <span class="visually-hidden">Restore</span>
+            <span class="visually-hidden">{t('removed.restore')}</span>
           </span>
         </div>
       </div>

@@ -1,3 +1,5 @@
+import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { describeRestore } from '../../lib/restore/restore-text';
 import type { RestoreStatus } from '../../lib/status';
 
@@ -33,38 +35,37 @@ export function RestorePanel({ status, signedIn, onPause, onResume, onCancel, on
         <div class="restore-actions">
           {state === 'running' && !cancelled && (
             <button type="button" onClick={onPause}>
-              Pause
+              {t('restore.pause')}
             </button>
           )}
           {(state === 'paused' || state === 'error') && !cancelled && (
             <button type="button" class="primary" disabled={!signedIn} onClick={onResume}>
-              {state === 'error' ? 'Try again' : 'Resume'}
+              {state === 'error' ? t('restore.tryAgain') : t('restore.resume')}
             </button>
           )}
           {!finished && !cancelled && (
             <button type="button" class="quiet" onClick={onCancel}>
-              Cancel
+              {t('restore.cancel')}
             </button>
           )}
           {finished && (
             <button type="button" class="quiet" onClick={onDismiss}>
-              Close
+              {t('restore.close')}
             </button>
           )}
         </div>
       </div>
-      <progress class="restore-progress" value={position} max={Math.max(1, total)} aria-label="Tracks restored so far" />
+      <progress class="restore-progress" value={position} max={Math.max(1, total)} aria-label={t('restore.progressLabel')} />
       {detail && <p class={state === 'error' ? 'notice error' : 'muted'}>{detail}</p>}
-      {!signedIn && !finished && <p class="notice">Sign in to Spotify (from the Tracklight button) and the restore carries on.</p>}
+      {!signedIn && !finished && <p class="notice">{t('restore.signInToContinue')}</p>}
       {finished && status.restored > 0 && (
         <p class="muted">
-          Spotify dates each restored track to the moment it was saved again, so they show today’s date; their order is
-          the old one. They appear in your library after the sync that has just started.
+          {t('restore.doneNote')}
         </p>
       )}
       {status.failures.length > 0 && (
         <details class="restore-failures" open={finished}>
-          <summary>Not restored ({status.failedCount})</summary>
+          <summary>{t('restore.notRestored', { count: formatCount(status.failedCount) })}</summary>
           <ul>
             {status.failures.map((failure) => (
               <li key={failure.uri}>
@@ -72,7 +73,7 @@ export function RestorePanel({ status, signedIn, onPause, onResume, onCancel, on
               </li>
             ))}
           </ul>
-          {status.failedCount > status.failures.length && <p class="muted">…and {status.failedCount - status.failures.length} more.</p>}
+          {status.failedCount > status.failures.length && <p class="muted">{t('restore.andMore', { count: formatCount(status.failedCount - status.failures.length) })}</p>}
         </details>
       )}
     </section>

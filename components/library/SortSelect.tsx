@@ -1,18 +1,20 @@
+import { t } from '../../lib/i18n';
 import { isSortField, type SortDirection, type SortField, type SortSpec } from '../../lib/library-view/sort-spec';
 
-const OPTIONS: ReadonlyArray<[SortField, SortDirection, string]> = [
-  ['addedAt', 'desc', 'Date added, newest first'],
-  ['addedAt', 'asc', 'Date added, oldest first'],
-  ['title', 'asc', 'Title, A to Z'],
-  ['title', 'desc', 'Title, Z to A'],
-  ['artist', 'asc', 'Artist, A to Z'],
-  ['artist', 'desc', 'Artist, Z to A'],
-  ['album', 'asc', 'Album, A to Z'],
-  ['album', 'desc', 'Album, Z to A'],
-  ['duration', 'asc', 'Duration, shortest first'],
-  ['duration', 'desc', 'Duration, longest first'],
-  ['releaseDate', 'desc', 'Release date, newest first'],
-  ['releaseDate', 'asc', 'Release date, oldest first'],
+/** Labels are read when rendered: the words are the UI language's. */
+const OPTIONS: ReadonlyArray<[SortField, SortDirection, () => string]> = [
+  ['addedAt', 'desc', () => t('sort.addedDesc')],
+  ['addedAt', 'asc', () => t('sort.addedAsc')],
+  ['title', 'asc', () => t('sort.titleAsc')],
+  ['title', 'desc', () => t('sort.titleDesc')],
+  ['artist', 'asc', () => t('sort.artistAsc')],
+  ['artist', 'desc', () => t('sort.artistDesc')],
+  ['album', 'asc', () => t('sort.albumAsc')],
+  ['album', 'desc', () => t('sort.albumDesc')],
+  ['duration', 'asc', () => t('sort.durationAsc')],
+  ['duration', 'desc', () => t('sort.durationDesc')],
+  ['releaseDate', 'desc', () => t('sort.releaseDesc')],
+  ['releaseDate', 'asc', () => t('sort.releaseAsc')],
 ];
 
 interface SortSelectProps {
@@ -24,7 +26,7 @@ interface SortSelectProps {
 export function SortSelect({ sort, onChange }: SortSelectProps) {
   return (
     <div class="library-sort">
-      <label for="library-sort">Sort</label>
+      <label for="library-sort">{t('sort.label')}</label>
       <select
         id="library-sort"
         value={`${sort.field}:${sort.direction}`}
@@ -35,7 +37,7 @@ export function SortSelect({ sort, onChange }: SortSelectProps) {
       >
         {OPTIONS.map(([field, direction, label]) => (
           <option key={`${field}:${direction}`} value={`${field}:${direction}`}>
-            {label}
+            {label()}
           </option>
         ))}
       </select>

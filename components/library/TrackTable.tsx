@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 import type { StoredTrack } from '../../lib/tracks/stored-track';
@@ -33,7 +34,7 @@ export function TrackTable({ tracks, positions, query, sort, onSort, busy, openI
   });
 
   return (
-    <div class="track-table" role="table" aria-label="Saved tracks" aria-rowcount={positions.length + 1} aria-busy={busy}>
+    <div class="track-table" role="table" aria-label={t('results.listLabel')} aria-rowcount={positions.length + 1} aria-busy={busy}>
       <TrackTableHeader sort={sort} onSort={onSort} />
       <div role="rowgroup" ref={bodyRef} class="track-table-body" style={{ height: `${totalSize}px` }}>
         {items.map((item) => {

@@ -1,19 +1,21 @@
+import { t } from '../../lib/i18n';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 
 interface Column {
   className: string;
-  label: string;
+  /** Read when rendered: the words are the UI language's. */
+  label: () => string;
   field: SortField | null;
 }
 
 const COLUMNS: readonly Column[] = [
-  { className: 'cell-index', label: '#', field: null },
-  { className: 'cell-title', label: 'Title', field: 'title' },
-  { className: 'cell-artist', label: 'Artist', field: 'artist' },
-  { className: 'cell-album', label: 'Album', field: 'album' },
-  { className: 'cell-released', label: 'Released', field: 'releaseDate' },
-  { className: 'cell-added', label: 'Added', field: 'addedAt' },
-  { className: 'cell-duration', label: 'Duration', field: 'duration' },
+  { className: 'cell-index', label: () => '#', field: null },
+  { className: 'cell-title', label: () => t('columns.title'), field: 'title' },
+  { className: 'cell-artist', label: () => t('columns.artist'), field: 'artist' },
+  { className: 'cell-album', label: () => t('columns.album'), field: 'album' },
+  { className: 'cell-released', label: () => t('columns.released'), field: 'releaseDate' },
+  { className: 'cell-added', label: () => t('columns.added'), field: 'addedAt' },
+  { className: 'cell-duration', label: () => t('columns.duration'), field: 'duration' },
 ];
 
 interface TrackTableHeaderProps {
@@ -37,10 +39,10 @@ export function TrackTableHeader({ sort, onSort }: TrackTableHeaderProps) {
               aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {field === null ? (
-                <span title="Position in this list">{label}</span>
+                <span title={t('columns.positionTitle')}>{label()}</span>
               ) : (
                 <button type="button" class={sorted ? 'sort-button is-sorted' : 'sort-button'} onClick={() => onSort(field)}>
-                  {label}
+                  {label()}
                   {sorted && <span aria-hidden="true">{sort.direction === 'asc' ? ' ↑' : ' ↓'}</span>}
                 </button>
               )}

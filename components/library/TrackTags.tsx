@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import type { StoredTrack } from '../../lib/tracks/stored-track';
 
 /** Small marks after a title: explicit, a local file, not playable where the user is. */
@@ -5,18 +6,18 @@ export function TrackTags({ track }: { track: StoredTrack }) {
   return (
     <>
       {track.explicit && (
-        <abbr class="tag" title="Explicit">
-          E
+        <abbr class="tag" title={t('tags.explicit')}>
+          {t('tags.explicitMark')}
         </abbr>
       )}
       {track.isLocal && (
-        <span class="tag tag-local" title="A file on your computer, added to Spotify">
-          Local file
+        <span class="tag tag-local" title={t('tags.localTitle')}>
+          {t('tags.local')}
         </span>
       )}
       {track.isPlayable === false && (
-        <span class="tag tag-unplayable" title="Spotify cannot play this track where you are">
-          Unavailable
+        <span class="tag tag-unplayable" title={t('tags.unplayableTitle')}>
+          {t('tags.unplayable')}
         </span>
       )}
     </>

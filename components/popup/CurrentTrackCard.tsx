@@ -1,7 +1,9 @@
 import type { TabTrack } from '../../lib/messaging/protocol';
+import { t } from '../../lib/i18n';
 import { clipForDisplay } from '../../lib/popup/track-links';
 import type { SavedState } from '../../lib/tracks/saved-state';
 import { CoverImage } from '../CoverImage';
+import { Rich } from '../Rich';
 
 interface CurrentTrackCardProps {
   track: TabTrack;
@@ -25,10 +27,10 @@ export function CurrentTrackCard({ track, pending, error, onToggleSaved }: Curre
     >
       <CoverImage src={details?.image ?? null} size={48} />
       <div class="current-track-text">
-        <p class="current-track-eyebrow">On this tab</p>
+        <p class="current-track-eyebrow">{t('currentTrack.onThisTab')}</p>
         <h2 id="current-track-title" class="current-track-title">
           <bdi title={details ? clipForDisplay(details.name) : undefined}>
-            {details ? clipForDisplay(details.name) : 'Spotify track'}
+            {details ? clipForDisplay(details.name) : t('currentTrack.spotifyTrack')}
           </bdi>
         </h2>
         <p class="current-track-artists">
@@ -36,7 +38,7 @@ export function CurrentTrackCard({ track, pending, error, onToggleSaved }: Curre
             <bdi>{clipForDisplay(details.artists.join(', '))}</bdi>
           ) : (
             <span>
-              ID <code>{track.trackId}</code> — details show when Spotify can be reached
+              <Rich text={t('currentTrack.noDetails')} parts={{ id: <code>{track.trackId}</code> }} />
             </span>
           )}
         </p>
@@ -47,7 +49,7 @@ export function CurrentTrackCard({ track, pending, error, onToggleSaved }: Curre
         </p>
       </div>
       <button type="button" class={saved ? 'current-track-action' : 'current-track-action primary'} onClick={onToggleSaved} disabled={pending}>
-        {saved ? 'Remove' : 'Save'}
+        {saved ? t('currentTrack.remove') : t('currentTrack.save')}
       </button>
       {error && (
         <p class="notice error current-track-error" role="alert">
@@ -61,10 +63,10 @@ export function CurrentTrackCard({ track, pending, error, onToggleSaved }: Curre
 function savedStateText(state: SavedState): string {
   switch (state.kind) {
     case 'saved':
-      return 'Saved in your library';
+      return t('currentTrack.saved');
     case 'not-saved':
-      return 'Not in your library';
+      return t('currentTrack.notSaved');
     case 'other-version':
-      return `Not saved — another version is, on “${clipForDisplay(state.albumName, 80)}”`;
+      return t('currentTrack.otherVersion', { album: clipForDisplay(state.albumName, 80) });
   }
 }

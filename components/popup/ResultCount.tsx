@@ -1,4 +1,5 @@
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { clipForDisplay } from '../../lib/popup/track-links';
 import type { SearchOutcome } from '../../lib/search/search-library';
 
@@ -15,26 +16,22 @@ export function ResultCount({ id, outcome, query, partial }: ResultCountProps) {
   return (
     <p id={id} class="result-count" role="status">
       {describe(outcome, query)}
-      {partial && outcome && outcome.total > 0 ? ' so far' : ''}
+      {partial && outcome && outcome.total > 0 ? t('results.soFar') : ''}
     </p>
   );
 }
 
 function describe(outcome: SearchOutcome | null, query: string): string {
-  if (!outcome) return 'Reading your library…';
-  const total = formatCount(outcome.total);
+  if (!outcome) return t('results.reading');
+  const count = formatCount(outcome.total);
   switch (outcome.kind) {
     case 'all':
-      return outcome.total === 0 ? 'No saved tracks yet' : `${total} saved ${plural(outcome.total, 'track')}, newest first`;
+      return outcome.total === 0 ? t('results.noneYet') : t('results.all', outcome.total, { count });
     case 'exact':
-      return `${total} ${plural(outcome.total, 'match', 'matches')}`;
+      return t('results.exact', outcome.total, { count });
     case 'typo':
-      return `No exact matches — ${total} close ${plural(outcome.total, 'one')}`;
+      return t('results.typo', outcome.total, { count });
     case 'none':
-      return `No saved track matches “${clipForDisplay(query.trim(), 60)}”`;
+      return t('results.none', { query: clipForDisplay(query.trim(), 60) });
   }
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return count === 1 ? one : many;
 }

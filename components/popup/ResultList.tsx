@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { ListedTrack } from '../../lib/popup/listed-track';
 import type { ResultRow as Row } from '../hooks/use-search-results';
 import { PlaceholderRow, ResultRow } from './ResultRow';
@@ -51,7 +52,7 @@ export function ResultList(props: ResultListProps) {
     <ol
       class="results"
       ref={listRef}
-      aria-label="Saved tracks"
+      aria-label={t('results.listLabel')}
       aria-busy={!complete || more}
       data-results-for={complete ? query : undefined}
       onKeyDown={onKeyDown}

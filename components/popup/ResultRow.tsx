@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import type { ListedTrack } from '../../lib/popup/listed-track';
 import { formatDuration, formatSavedDate } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { clipForDisplay } from '../../lib/popup/track-links';
 import { CoverImage } from '../CoverImage';
 import { Highlighted } from '../Highlighted';
@@ -64,7 +65,7 @@ export function ResultRow({ track, index, query, openUrl, isDefault, copied, onO
               )}
             </span>
             <span class="result-date">
-              <span class="visually-hidden">, saved </span>
+              <span class="visually-hidden">{t('results.savedOn')}</span>
               {formatSavedDate(track.addedAt)}
             </span>
           </span>
@@ -73,8 +74,8 @@ export function ResultRow({ track, index, query, openUrl, isDefault, copied, onO
       <button
         type="button"
         class="result-copy"
-        title={track.id ? 'Copy link' : 'Copy Spotify URI'}
-        aria-label={`${track.id ? 'Copy link to' : 'Copy Spotify URI of'} ${clipForDisplay(track.name, 80)}`}
+        title={track.id ? t('results.copyLink') : t('results.copyUri')}
+        aria-label={track.id ? t('results.copyLinkTo', { name: clipForDisplay(track.name, 80) }) : t('results.copyUriOf', { name: clipForDisplay(track.name, 80) })}
         onClick={() => onCopy(track)}
       >
         <Icon name={copied ? 'check' : 'link'} />

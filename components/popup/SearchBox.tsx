@@ -1,4 +1,6 @@
 import type { Ref } from 'preact';
+import { t } from '../../lib/i18n';
+import { useComposedInput } from '../hooks/use-composed-input';
 import { Icon } from './Icon';
 
 interface SearchBoxProps {
@@ -13,10 +15,11 @@ interface SearchBoxProps {
 }
 
 export function SearchBox({ query, placeholder, inputRef, describedBy, onQueryChange, onKeyDown, onFocusChange }: SearchBoxProps) {
+  const composed = useComposedInput(query, onQueryChange);
   return (
     <div class="search-box">
       <label for="popup-search" class="visually-hidden">
-        Search your saved tracks
+        {t('search.label')}
       </label>
       <Icon name="search" />
       <input
@@ -24,13 +27,15 @@ export function SearchBox({ query, placeholder, inputRef, describedBy, onQueryCh
         ref={inputRef}
         type="search"
         placeholder={placeholder}
-        value={query}
+        value={composed.value}
         autocomplete="off"
         spellcheck={false}
         enterKeyHint="go"
         aria-describedby={describedBy}
-        onInput={(event) => onQueryChange(event.currentTarget.value)}
-        onKeyDown={onKeyDown}
+        onInput={composed.onInput}
+        onCompositionEnd={composed.onCompositionEnd}
+        // Enter and Escape while an IME composes choose or cancel its candidate: not ours.
+        onKeyDown={(event) => event.isComposing || onKeyDown(event)}
         onFocus={() => onFocusChange(true)}
         onBlur={() => onFocusChange(false)}
       />

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ListedTrack } from '../../lib/popup/listed-track';
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { isTypingKey, nextFocus, SEARCH_BOX } from '../../lib/popup/result-navigation';
 import { trackOpenUrl, trackShareLink, type OpenTracksIn } from '../../lib/popup/track-links';
 import type { PopupLibrary } from '../hooks/use-popup-library';
@@ -105,11 +106,11 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
     try {
       await navigator.clipboard.writeText(trackShareLink(track));
       setCopiedUri(track.uri);
-      setCopyNote('Link copied');
+      setCopyNote(t('results.linkCopied'));
     } catch {
       // The clipboard refuses a page without focus (the popup closing under the click).
       setCopiedUri(null);
-      setCopyNote('The link could not be copied');
+      setCopyNote(t('results.linkNotCopied'));
     }
     copiedTimer.current = setTimeout(() => {
       setCopiedUri(null);
@@ -170,10 +171,10 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
   const total = library?.tracks.total ?? 0;
   const cappedAt = rows.length >= MAX_ROWS && (outcome?.total ?? 0) > MAX_ROWS ? MAX_ROWS : null;
   return (
-    <section class="search" aria-label="Search your saved tracks">
+    <section class="search" aria-label={t('search.label')}>
       <SearchBox
         query={query}
-        placeholder={total > 0 ? `Search ${formatCount(total)} saved tracks` : 'Search your saved tracks'}
+        placeholder={total > 0 ? t('search.placeholder', total, { count: formatCount(total) }) : t('search.label')}
         inputRef={inputRef}
         describedBy="result-count"
         onQueryChange={changeQuery}
@@ -194,7 +195,7 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
         onCopy={(track) => void copyLink(track)}
         onKeyDown={onListKeyDown}
         onScroll={onListScroll}
-        footer={cappedAt === null ? null : `The first ${formatCount(cappedAt)} are listed here — the library page lists them all.`}
+        footer={cappedAt === null ? null : t('results.capped', { count: formatCount(cappedAt) })}
       />
       <p class="visually-hidden" role="status">
         {copyNote}

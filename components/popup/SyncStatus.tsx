@@ -1,4 +1,5 @@
 import type { SyncView } from '../../lib/popup/sync-view';
+import { t } from '../../lib/i18n';
 
 interface SyncStatusProps {
   view: SyncView;
@@ -15,7 +16,7 @@ export function SyncStatus({ view, note, onSyncNow }: SyncStatusProps) {
       class={`sync-status tone-${view.tone}`}
       data-sync-state={view.state}
       data-partial={String(view.partial)}
-      aria-label="Sync"
+      aria-label={t('sync.label')}
     >
       <div class="sync-text">
         <p class="sync-headline">{view.headline}</p>
@@ -28,13 +29,13 @@ export function SyncStatus({ view, note, onSyncNow }: SyncStatusProps) {
       </div>
       {syncNow.kind !== 'hidden' && (
         <button type="button" class="sync-now" onClick={onSyncNow} disabled={syncNow.kind === 'running'}>
-          Sync now
+          {t('sync.syncNow')}
         </button>
       )}
       {progress && (
         <progress
           class="sync-progress"
-          aria-label="Sync progress"
+          aria-label={t('sync.progress')}
           max={progress.total ?? undefined}
           value={progress.total === null ? undefined : Math.min(progress.done, progress.total)}
         />

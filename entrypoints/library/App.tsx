@@ -26,6 +26,7 @@ import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { useViewHash } from '../../components/hooks/use-view-hash';
 import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { ExportFormat } from '../../lib/library-view/export-file';
 import type { ViewSpec } from '../../lib/library-view/library-model';
 import type { MonthIndex } from '../../lib/library-view/months';
@@ -60,7 +61,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
     <main class="library">
       <header class="library-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Saved tracks</h1>
+        <h1>{t('library.heading')}</h1>
         {status && (
           <LibraryStatusLine
             accountName={status.account?.displayName ?? null}
@@ -72,7 +73,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           />
         )}
         <a class="library-options-link" href="/options.html">
-          Options
+          {t('popup.options')}
         </a>
       </header>
       {status && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
@@ -109,19 +110,16 @@ interface LibraryBodyProps {
 function LibraryBody({ status, data, openIn }: LibraryBodyProps) {
   if (!status.account) {
     return (
-      <LibraryEmptyState title="No library on this device yet">
-        <p>
-          Sign in with Spotify from the Tracklight toolbar button. Tracklight copies your saved tracks here, and they
-          stay readable even offline.
-        </p>
+      <LibraryEmptyState title={t('library.noLibraryTitle')}>
+        <p>{t('library.noLibraryText')}</p>
       </LibraryEmptyState>
     );
   }
-  if (data.phase === 'loading') return <p class="muted">Opening your library…</p>;
+  if (data.phase === 'loading') return <p class="muted">{t('library.opening')}</p>;
   if (data.phase === 'failed') {
     return (
       <p class="notice error" role="alert">
-        Tracklight could not read the library saved on this device: {data.message}
+        {t('library.readFailed', { reason: data.message })}
       </p>
     );
   }
@@ -129,21 +127,25 @@ function LibraryBody({ status, data, openIn }: LibraryBodyProps) {
     if (status.sync.state === 'syncing') {
       const progress = status.sync.progress;
       return (
-        <LibraryEmptyState title="Syncing your saved tracks…">
-          <p>{progress ? `${formatCount(progress.done)} of ${formatCount(progress.total)} so far.` : 'The first tracks arrive in a moment.'}</p>
+        <LibraryEmptyState title={t('library.syncingTitle')}>
+          <p>
+            {progress
+              ? t('library.syncingSoFar', { done: formatCount(progress.done), total: formatCount(progress.total) })
+              : t('library.firstTracksSoon')}
+          </p>
         </LibraryEmptyState>
       );
     }
     if (data.summary.lastSyncedAt === null && !data.summary.complete) {
       return (
-        <LibraryEmptyState title="Not synced yet">
-          <p>Open the Tracklight popup and choose Sync now to copy your saved tracks to this device.</p>
+        <LibraryEmptyState title={t('sync.notSyncedYet')}>
+          <p>{t('library.notSyncedText')}</p>
         </LibraryEmptyState>
       );
     }
     return (
-      <LibraryEmptyState title="No saved tracks">
-        <p>Songs you like on Spotify appear here after the next sync.</p>
+      <LibraryEmptyState title={t('library.noTracksTitle')}>
+        <p>{t('library.noTracksText')}</p>
       </LibraryEmptyState>
     );
   }
@@ -204,12 +206,16 @@ function LibraryContent({ status, data, openIn }: LibraryContentProps) {
     <>
       {!data.summary.complete && (
         <p class="notice" role="status" data-partial="true">
-          Still syncing — {formatCount(total)}
-          {status.sync.progress ? ` of ${formatCount(status.sync.progress.total)}` : ''} tracks so far.
+          {status.sync.progress
+            ? t('library.stillSyncingOf', status.sync.progress.total, {
+                count: formatCount(total),
+                total: formatCount(status.sync.progress.total),
+              })
+            : t('library.stillSyncing', total, { count: formatCount(total) })}
         </p>
       )}
       <section class="growth" aria-labelledby="growth-title">
-        <h2 id="growth-title">Your library over time</h2>
+        <h2 id="growth-title">{t('library.growthTitle')}</h2>
         {chart ?? <div class="growth-chart is-loading" aria-hidden="true" />}
       </section>
       <div class="library-toolbar" ref={toolbarRef}>
@@ -232,7 +238,7 @@ function LibraryContent({ status, data, openIn }: LibraryContentProps) {
           searchKind={shown?.view.searchKind ?? 'all'}
           filtered={query.trim() !== '' || month !== null}
         />
-        {sorting && <span class="muted">Sorting…</span>}
+        {sorting && <span class="muted">{t('library.sorting')}</span>}
         {month !== null && <MonthChip month={month} onClear={() => setMonth(null)} />}
       </div>
       <div ref={tableRef} style={{ '--sticky-top': `${toolbarHeight}px` }}>

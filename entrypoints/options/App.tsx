@@ -8,6 +8,7 @@ import { SetupSteps } from '../../components/SetupSteps';
 import { SiteSettings } from '../../components/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
+import { t } from '../../lib/i18n';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
 import { clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/settings';
 import { appStatusItem } from '../../lib/status';
@@ -24,8 +25,8 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
     <main class="options">
       <header class="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Tracklight options</h1>
-        <a href="/library.html">Open your library</a>
+        <h1>{t('options.title')}</h1>
+        <a href="/library.html">{t('options.openLibrary')}</a>
         {status?.signedIn && status.account && (
           <AccountBar displayName={status.account.displayName} onSignOut={() => void send({ type: 'signOut' })} />
         )}
@@ -36,9 +37,9 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
       )}
 
       <section aria-labelledby="setup-title">
-        <h2 id="setup-title">Connect your own Spotify app</h2>
+        <h2 id="setup-title">{t('options.setupTitle')}</h2>
         <p class="muted">
-          Spotify lets each app in development mode serve 5 users, so Tracklight works with an app of your own.
+          {t('options.setupIntro')}
         </p>
         <SetupSteps redirectUri={redirectUri} />
         {clientId !== undefined && (
@@ -52,7 +53,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
 
       {syncInterval !== undefined && openTracksIn !== undefined && (
         <section aria-labelledby="sync-title">
-          <h2 id="sync-title">Syncing and opening tracks</h2>
+          <h2 id="sync-title">{t('options.syncTitle')}</h2>
           <SyncSettings
             intervalMinutes={syncInterval}
             onIntervalChange={(minutes) => void syncIntervalSetting.setValue(minutes)}
@@ -64,7 +65,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
 
       {status !== undefined && (
         <section aria-labelledby="local-data-title">
-          <h2 id="local-data-title">Data on this device</h2>
+          <h2 id="local-data-title">{t('options.localDataTitle')}</h2>
           <LocalDataSection
             accountName={status.account?.displayName ?? null}
             onDelete={async () => {

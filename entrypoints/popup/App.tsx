@@ -21,6 +21,7 @@ import { SignInPanel } from '../../components/SignInPanel';
 import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
 import { isValidClientId, spotifyConfig } from '../../lib/config';
 import { formatClockTime } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
 import { currentFirstPage, firstPageItem } from '../../lib/popup/first-page';
 import { describeSync } from '../../lib/popup/sync-view';
@@ -71,7 +72,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const sync = describeSync(status, online, now);
   function syncNow(): void {
     if (sync.syncNow.kind === 'waiting') {
-      setSyncNote(`Sync now works again at ${formatClockTime(sync.syncNow.until)}.`);
+      setSyncNote(t('sync.worksAgainAt', { time: formatClockTime(sync.syncNow.until) }));
       return;
     }
     setSyncNote(null);

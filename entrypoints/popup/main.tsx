@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import '../../assets/theme.css';
+import { localizePage, t } from '../../lib/i18n';
 import { App } from './App';
 import './style.css';
 
+localizePage(t('extName'));
 render(<App />, document.getElementById('app')!);

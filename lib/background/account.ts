@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { isValidClientId, spotifyConfig } from '../config';
 import { authNoticeSetting, clientIdSetting, libraryAccountSetting, type AccountRef } from '../settings';
 import { SignInError, type Auth } from '../spotify/auth';
@@ -38,7 +39,7 @@ export function createAccountController(auth: Auth, status: StatusStore, problem
     async signIn() {
       const clientId = await effectiveClientId();
       if (!isValidClientId(clientId)) {
-        throw new Error('Add your Spotify Client ID in Options first.');
+        throw new Error(t('errors.addClientId'));
       }
       let account: AccountRef;
       try {

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { browser } from 'wxt/browser';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
@@ -178,7 +179,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     async syncNow() {
       const gate = (await pacerOf()).gate();
       if (gate.until > Date.now()) {
-        throw new Error(`Spotify asked Tracklight to wait. Sync is possible again at ${formatClockTime(gate.until)}.`);
+        throw new Error(t('errors.waitSync', { time: formatClockTime(gate.until) }));
       }
       void sync.sync({ userAsked: true });
       return null;

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { parseTrackReference } from '../tracks/track-reference';
 
 export const SAVE_LINK_MENU_ID = 'tracklight-save-link';
@@ -46,8 +47,9 @@ export interface SpotifyLinkMenu {
   shown(info: { linkUrl?: string; menuIds: Array<string | number> }): Promise<void>;
 }
 
-const SAVE_TITLE = 'Save to Spotify library';
-const REMOVE_TITLE = 'Remove from Spotify library';
+// Read when the menu is built, in the UI's language.
+const saveTitle = (): string => t('menu.save');
+const removeTitle = (): string => t('menu.remove');
 
 /**
  * "Save to / Remove from Spotify library" on Spotify track links, on any page, with no host
@@ -60,7 +62,7 @@ export function createSpotifyLinkMenu(deps: SpotifyLinkMenuDeps): SpotifyLinkMen
     async install() {
       // Menus outlive the service worker in Chrome, not in Firefox: start from none each time.
       await deps.menus.removeAll();
-      for (const [id, title] of [[SAVE_LINK_MENU_ID, SAVE_TITLE], [REMOVE_LINK_MENU_ID, REMOVE_TITLE]] as const) {
+      for (const [id, title] of [[SAVE_LINK_MENU_ID, saveTitle()], [REMOVE_LINK_MENU_ID, removeTitle()]] as const) {
         deps.menus.create({ id, title, contexts: ['link'], targetUrlPatterns: SPOTIFY_TRACK_LINK_PATTERNS });
       }
     },
@@ -74,10 +76,10 @@ export function createSpotifyLinkMenu(deps: SpotifyLinkMenuDeps): SpotifyLinkMen
       if (!deps.menus.refresh || !info.menuIds.includes(SAVE_LINK_MENU_ID)) return;
       const trackId = info.linkUrl ? parseTrackReference(info.linkUrl) : null;
       const saved = trackId ? await deps.isSaved(trackId) : null;
-      await deps.menus.update(SAVE_LINK_MENU_ID, { visible: saved !== true, title: SAVE_TITLE });
+      await deps.menus.update(SAVE_LINK_MENU_ID, { visible: saved !== true, title: saveTitle() });
       await deps.menus.update(REMOVE_LINK_MENU_ID, {
         visible: saved !== false,
-        title: saved === true ? `${REMOVE_TITLE} (saved)` : REMOVE_TITLE,
+        title: saved === true ? t('menu.removeSaved') : removeTitle(),
       });
       await deps.menus.refresh();
     },

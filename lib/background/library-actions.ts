@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { spotifyTimestamp } from '../format';
 import {
   applyLocalRemove,
@@ -64,7 +65,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
         await undoLocalSave(db, cachedNow);
         await deps.trackChanged(trackId);
       }
-      throw new Error(`Spotify did not save the track, so nothing changed: ${describe(error)}`);
+      throw new Error(t('errors.saveFailed', { reason: describe(error) }));
     }
   }
 
@@ -79,7 +80,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
         await undoLocalRemove(db, removal);
         await deps.trackChanged(trackId);
       }
-      throw new Error(`Spotify did not remove the track, so nothing changed: ${describe(error)}`);
+      throw new Error(t('errors.removeFailed', { reason: describe(error) }));
     }
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { MatchOptions } from '../matching/match-index';
 import { pageKeyOf } from '../matching/page-key';
 import type { PageTrack, TabPage } from '../matching/page-track';
@@ -120,18 +121,18 @@ export function createPageMatches(deps: PageMatchesDeps): PageMatches {
 }
 
 function quoted(match: PageMatch): string {
-  return match.track ? `“${match.track.name}” by ${match.track.artists.join(', ')}` : '';
+  return match.track ? t('badge.songBy', { title: match.track.name, artists: match.track.artists.join(', ') }) : '';
 }
 
 /** ✓, ≈ or + as on Spotify's own pages, saying in the title what the page was matched to. */
 export function badgeOf(match: PageMatch): Badge {
   switch (match.kind) {
     case 'saved':
-      return { ...badgeFor({ kind: 'saved' }), title: `Tracklight: saved in your library — ${quoted(match)}` };
+      return { ...badgeFor({ kind: 'saved' }), title: t('badge.savedMatch', { song: quoted(match) }) };
     case 'other-version':
       return {
         ...badgeFor({ kind: 'other-version', albumName: match.track?.albumName ?? '' }),
-        title: `Tracklight: not in your library, but another version is saved — ${quoted(match)}`,
+        title: t('badge.otherVersionMatch', { song: quoted(match) }),
       };
     case 'not-saved':
       return badgeFor({ kind: 'not-saved' });

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { findSavedUris, readRemovedTracks, type LibraryDb } from '../library/store';
 import { runRestoreJob } from '../restore/restore-job';
 import { sendingOrder, trackLabel, type RestoreCandidate } from '../restore/restore-order';
@@ -154,7 +155,7 @@ export function createRestoreController(deps: RestoreControllerDeps): RestoreCon
     async restoreRemoved(uris) {
       const db = await signedInLibrary();
       const removed = (await readRemovedTracks(db, uris)).filter(({ track }) => !track.isLocal);
-      if (removed.length === 0) throw new Error('None of these tracks is listed as removed any more.');
+      if (removed.length === 0) throw new Error(t('errors.noneRemoved'));
       const tracks = removed.map(({ track }) => ({
         uri: track.uri,
         label: trackLabel(track.name, track.artists.map((artist) => artist.name), track.uri),

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { readLibrarySummary, StorageFullError, type LibraryDb } from '../library/store';
 import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../library/sync';
 import type { SpotifyApi } from '../spotify/api-client';
@@ -12,7 +13,7 @@ import {
   type SpotifyProblem,
 } from '../spotify/errors';
 import type { GateState } from '../spotify/pacer';
-import { formatClockTime } from '../format';
+import { formatClockTime, formatCount } from '../format';
 import type { SyncStatus } from '../status';
 import { holdsAutomaticSync, REFUSAL_RETRY_MS, type ProblemStore } from './problem-store';
 import type { StatusStore } from './status-store';
@@ -95,7 +96,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       return;
     }
     if (!deps.isOnline()) {
-      await deps.status.updateSync({ state: 'offline', progress: null, message: 'Offline: searching your cached library.' });
+      await deps.status.updateSync({ state: 'offline', progress: null, message: t('errors.offlineSearching') });
       return;
     }
 
@@ -155,7 +156,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       await deps.status.updateSync({
         state: 'syncing',
         resumeAt: error.resumeAt,
-        message: "Pacing for Spotify's rate limit: the sync carries on by itself within a minute.",
+        message: t('errors.pacing'),
       });
       return;
     }
@@ -164,8 +165,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       progress: null,
       resumeAt: error.resumeAt,
       message: error.quotaExceeded
-        ? `This Spotify app's request quota is used up (QUOTA_EXCEEDED). Tracklight tries again at ${formatClockTime(error.resumeAt)}.`
-        : `Spotify asked Tracklight to slow down. The sync resumes at ${formatClockTime(error.resumeAt)}.`,
+        ? t('errors.quota', { time: formatClockTime(error.resumeAt) })
+        : t('errors.slowDown', { time: formatClockTime(error.resumeAt) }),
     });
   }
 
@@ -181,12 +182,12 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       await deps.problems.report(error.problem, retryAt);
       await deps.scheduleResume(retryAt);
       // The why and the fix are the pages' [data-problem]; this line says what happens next.
-      return failed('error', `Spotify refused the sync. Tracklight asks again at ${formatClockTime(retryAt)}, or when you choose Sync now.`);
+      return failed('error', t('errors.syncRefused', { time: formatClockTime(retryAt) }));
     }
     if (error instanceof SessionEndedError) return deps.endSession(error.message, error.problem);
     if (error instanceof NotSignedInError) return;
     if (error instanceof NetworkError) {
-      return failed('offline', 'Offline: Spotify could not be reached. Your cached library still works; the sync resumes when you are back online.');
+      return failed('offline', t('errors.offlineUnreachable'));
     }
     if (error instanceof StorageFullError) return failed('error', error.message);
     if (error instanceof ServerError) {
@@ -195,7 +196,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     if (error instanceof LibraryKeptChangingError || error instanceof UnexpectedResponseError) {
       return failed('error', `${error.message} Your library is safe; try Sync now in a moment.`);
     }
-    return failed('error', `The sync stopped: ${error instanceof Error ? error.message : String(error)}`);
+    return failed('error', t('errors.syncStopped', { reason: error instanceof Error ? error.message : String(error) }));
   }
 
   const controller: SyncController = {
@@ -217,7 +218,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     async connectivityChanged(online) {
       const { sync } = await deps.status.get();
       if (!online && sync.state !== 'signed-out' && sync.state !== 'syncing') {
-        await deps.status.updateSync({ state: 'offline', message: 'Offline: searching your cached library.' });
+        await deps.status.updateSync({ state: 'offline', message: t('errors.offlineSearching') });
       }
       if (online && sync.state === 'offline') await controller.sync();
     },
@@ -233,16 +234,12 @@ function placesMessage({ skipped, unavailable }: Pick<SyncResult, 'skipped' | 'u
   const sentences: string[] = [];
   if (skipped > 0) {
     sentences.push(
-      skipped === 1
-        ? '1 saved item could not be read from Spotify and was skipped.'
-        : `${skipped} saved items could not be read from Spotify and were skipped.`,
+      t('errors.skipped', skipped, { count: formatCount(skipped) }),
     );
   }
   if (unavailable > 0) {
     sentences.push(
-      unavailable === 1
-        ? 'Spotify counts 1 more saved track that it no longer sends (no longer available).'
-        : `Spotify counts ${unavailable} more saved tracks that it no longer sends (no longer available).`,
+      t('errors.unavailable', unavailable, { count: formatCount(unavailable) }),
     );
   }
   return sentences.length > 0 ? sentences.join(' ') : null;

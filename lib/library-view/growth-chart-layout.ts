@@ -1,3 +1,4 @@
+import { formatCount } from '../format';
 import type { MonthGroup } from './months';
 
 /**
@@ -84,7 +85,7 @@ export function growthChartLayout(months: readonly MonthGroup[], frame: ChartFra
 
   const countTicks = [0, countScale / 2, countScale].map((value) => ({
     position: plotBottom - (value / countScale) * plotHeight,
-    label: value.toLocaleString('en-US'),
+    label: formatCount(value),
   }));
 
   const yearTicks: ChartTick[] = [];
@@ -103,7 +104,7 @@ export function growthChartLayout(months: readonly MonthGroup[], frame: ChartFra
     plotRight,
     bars,
     countTicks,
-    totalTick: { position: plotTop, label: finalTotal.toLocaleString('en-US') },
+    totalTick: { position: plotTop, label: formatCount(finalTotal) },
     yearTicks,
   };
 }

@@ -1,3 +1,5 @@
+import { uiLocale } from '../i18n';
+
 /**
  * Months as consecutive integers (year × 12 + month, months from 0), in the user's local time
  * like the dates the list shows: a track saved at 23:30 on 31 March UTC is in April for a
@@ -48,14 +50,14 @@ export function monthGroups(months: ArrayLike<MonthIndex>): MonthGroup[] {
   });
 }
 
-const monthFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * "March 2024" (or the locale's way of saying it). One formatter per locale, kept: building
  * one costs ~0.3 ms, which `toLocaleDateString` pays on every call — 250 months' labels took
  * tens of milliseconds per render of the chart.
  */
-export function formatMonth(month: MonthIndex, locale?: string): string {
+export function formatMonth(month: MonthIndex, locale: string = uiLocale()): string {
   let format = monthFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });

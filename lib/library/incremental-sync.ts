@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { spotifyTimestamp } from '../format';
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
 import { findRemovals, type Anchor, type Run } from './bisect-removals';
@@ -201,7 +202,7 @@ async function apply(
   context.onProgress?.({ done: changes.total, total: changes.total, phase: 'saving' });
   const outcome = await inWriteTransaction(context.db, EDIT_STORES, async (transaction) => {
     const editor = await LibraryEditor.open(transaction);
-    if (!editor) throw new Error('The library disappeared during the sync.');
+    if (!editor) throw new Error(t('errors.libraryGone'));
     let removedTracks = 0;
     for (const { key, seq } of changes.removed) {
       const removed = await editor.removeSlot(key, seq);

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 export interface UnavailableLibrary {
   /** Why, in words for the page to show. */
   message: string;
@@ -16,11 +18,10 @@ export interface UnavailableLibrary {
 export function describeUnavailableLibrary(error: unknown, inPrivateWindow: boolean): UnavailableLibrary {
   if (inPrivateWindow) {
     return {
-      message:
-        'Firefox does not let add-ons read their saved data in a private window. Your library is safe: search it from a normal window. The badge still works here.',
+      message: t('unavailable.privateWindow'),
       readableInNormalWindow: true,
     };
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return { message: `Tracklight could not open the library saved on this device: ${reason}`, readableInNormalWindow: false };
+  return { message: t('unavailable.cannotOpen', { reason }), readableInNormalWindow: false };
 }

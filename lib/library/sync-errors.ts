@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * Spotify's list kept changing under every pass of a full sync (see reconcile.ts). Nothing
  * inexact was published; the checkpoint stays, so the next sync carries on from it.
@@ -5,6 +7,6 @@
 export class LibraryKeptChangingError extends Error {
   override name = 'LibraryKeptChangingError';
   constructor(passes: number) {
-    super(`Your saved tracks changed during each of ${passes} attempts to read them; the sync will try again.`);
+    super(t('errors.keptChanging', { passes }));
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import {
@@ -65,7 +66,7 @@ export function createMessageListener(
     // No reply at all: an untrusted sender learns nothing, not even that we are here.
     if (!isOwnExtensionPage(sender, runtimeId, extensionOrigin)) return undefined;
     const parsed = v.safeParse(RequestSchema, message);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: 'Malformed request.' });
+    if (!parsed.success) return Promise.resolve({ ok: false, error: t('errors.malformedRequest') });
     return dispatch(handlers, parsed.output);
   };
 }

@@ -1,4 +1,5 @@
 import { formatClockTime, formatCount, formatTimeAgo } from '../format';
+import { t } from '../i18n';
 import type { AppStatus, SyncState } from '../status';
 
 /** What "Sync now" does at the moment. */
@@ -25,7 +26,8 @@ export interface SyncView {
   syncNow: SyncNowAvailability;
 }
 
-export const OFFLINE_HEADLINE = 'Offline — searching your cached library';
+/** A function, not a constant: the words are the UI language's, read when used. */
+export const offlineHeadline = (): string => t('sync.offline');
 
 /**
  * `online` is `navigator.onLine`: the popup says offline as soon as the browser does (SPEC §9),
@@ -41,7 +43,7 @@ export function describeSync(status: AppStatus, online: boolean, now: number): S
       state: 'signed-out',
       partial: false,
       detail: null,
-      headline: status.account ? 'Signed out — your last synced library stays searchable' : 'Not signed in',
+      headline: status.account ? t('sync.signedOutCached') : t('sync.notSignedIn'),
       syncNow: { kind: 'hidden' },
     };
   }
@@ -49,9 +51,9 @@ export function describeSync(status: AppStatus, online: boolean, now: number): S
     return {
       ...base,
       state: 'offline',
-      detail: 'The sync carries on when you are back online.',
+      detail: t('sync.offlineDetail'),
       tone: 'warn',
-      headline: OFFLINE_HEADLINE,
+      headline: offlineHeadline(),
       syncNow: { kind: 'available' },
     };
   }
@@ -60,11 +62,17 @@ export function describeSync(status: AppStatus, online: boolean, now: number): S
     case 'syncing': {
       const total = sync.progress && sync.progress.total > 0 ? sync.progress.total : null;
       const done = sync.progress?.done ?? 0;
-      const counted = total === null ? '' : ` ${formatCount(Math.min(done, total))} of ${formatCount(total)} tracks`;
+      const counted = total === null ? null : { done: formatCount(Math.min(done, total)), total: formatCount(total) };
       return {
         ...base,
         state: 'syncing',
-        headline: sync.partial ? `First sync:${counted || ' starting'}…` : `Syncing…${counted}`,
+        headline: sync.partial
+          ? counted
+            ? t('sync.firstSyncCounted', counted)
+            : t('sync.firstSyncStarting')
+          : counted
+            ? t('sync.syncingCounted', counted)
+            : t('sync.syncing'),
         progress: { done, total },
         syncNow: { kind: 'running' },
       };
@@ -76,24 +84,24 @@ export function describeSync(status: AppStatus, online: boolean, now: number): S
         ...base,
         state: 'rate-limited',
         tone: 'warn',
-        headline: waiting ? `Sync paused until ${formatClockTime(until)}` : 'Sync paused — resuming',
+        headline: waiting ? t('sync.pausedUntil', { time: formatClockTime(until) }) : t('sync.pausedResuming'),
         syncNow: waiting ? { kind: 'waiting', until } : { kind: 'available' },
       };
     }
     case 'offline':
-      return { ...base, state: 'offline', tone: 'warn', headline: OFFLINE_HEADLINE, syncNow: { kind: 'available' } };
+      return { ...base, state: 'offline', tone: 'warn', headline: offlineHeadline(), syncNow: { kind: 'available' } };
     case 'error':
-      return { ...base, state: 'error', tone: 'error', headline: 'The last sync did not finish', syncNow: { kind: 'available' } };
+      return { ...base, state: 'error', tone: 'error', headline: t('sync.lastDidNotFinish'), syncNow: { kind: 'available' } };
     case 'ready':
       return {
         ...base,
         state: 'ready',
-        headline: sync.lastSyncedAt === null ? 'Synced' : `Synced ${formatTimeAgo(sync.lastSyncedAt, now)}`,
+        headline: sync.lastSyncedAt === null ? t('sync.synced') : t('sync.syncedAgo', { ago: formatTimeAgo(sync.lastSyncedAt, now) }),
         syncNow: { kind: 'available' },
       };
     case 'never':
     case 'signed-out':
       // 'signed-out' with signedIn true is a status written mid-sign-in: the next write fixes it.
-      return { ...base, state: 'never', headline: 'Not synced yet', syncNow: { kind: 'available' } };
+      return { ...base, state: 'never', headline: t('sync.notSyncedYet'), syncNow: { kind: 'available' } };
   }
 }

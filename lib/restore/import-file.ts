@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { formatCount } from '../format';
@@ -50,13 +51,13 @@ export class ImportFileError extends Error {
   override name = 'ImportFileError';
 }
 
-const NOT_AN_EXPORT =
-  'Choose a CSV or JSON file exported by Tracklight (Download CSV / Download JSON on this page) or by Exportify.';
+/** What every "not an export" message ends with; read when said, in the UI's language. */
+const notAnExport = (): string => t('importErrors.notAnExport');
 
 export async function readImportFile(file: Blob): Promise<ParsedImport> {
   if (file.size > MAX_IMPORT_BYTES) {
     throw new ImportFileError(
-      `This file is ${megabytes(file.size)}; Tracklight reads files up to ${megabytes(MAX_IMPORT_BYTES)}. A CSV export is smaller than a JSON one.`,
+      t('importErrors.tooBig', { size: megabytes(file.size), max: megabytes(MAX_IMPORT_BYTES) }),
     );
   }
   return parseImportText(await file.text());
@@ -64,9 +65,9 @@ export async function readImportFile(file: Blob): Promise<ParsedImport> {
 
 export function parseImportText(text: string): ParsedImport {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') throw new ImportFileError(`This file is empty. ${NOT_AN_EXPORT}`);
+  if (body.trim() === '') throw new ImportFileError(`${t('importErrors.empty')} ${notAnExport()}`);
   // Text never holds NUL; a spreadsheet, an archive or an image does.
-  if (body.slice(0, 4096).includes('\u0000')) throw new ImportFileError(`This is not a text file. ${NOT_AN_EXPORT}`);
+  if (body.slice(0, 4096).includes('\u0000')) throw new ImportFileError(`${t('importErrors.notText')} ${notAnExport()}`);
   const first = body.trimStart()[0];
   return first === '[' || first === '{' ? parseJson(body) : parseCsv(body);
 }
@@ -83,10 +84,10 @@ function parseJson(body: string): ParsedImport {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new ImportFileError(`This file starts like JSON but is not valid JSON (it may be cut short). ${NOT_AN_EXPORT}`);
+    throw new ImportFileError(`${t('importErrors.badJson')} ${notAnExport()}`);
   }
   if (!Array.isArray(parsed)) {
-    throw new ImportFileError(`This JSON is not a Tracklight export, which is a list of tracks. ${NOT_AN_EXPORT}`);
+    throw new ImportFileError(`${t('importErrors.notTracklightJson')} ${notAnExport()}`);
   }
   checkRowCount(parsed.length);
   const rows: ImportedRow[] = [];
@@ -119,7 +120,7 @@ function parseCsv(body: string): ParsedImport {
   const parsed = Papa.parse<string[]>(body, { delimiter: ',', skipEmptyLines: 'greedy' });
   const damaged = parsed.errors.find((error) => error.type === 'Quotes');
   if (damaged) {
-    throw new ImportFileError(`Row ${damaged.row ?? '?'} has a quoted cell that never ends: the file is damaged. ${NOT_AN_EXPORT}`);
+    throw new ImportFileError(`${t('importErrors.unclosedQuote', { row: damaged.row ?? '?' })} ${notAnExport()}`);
   }
   const [header = [], ...records] = parsed.data;
   const layout = csvLayout(header.map((name) => name.trim()));
@@ -171,14 +172,14 @@ function csvLayout(header: readonly string[]): CsvLayout {
   }
   const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
   throw new ImportFileError(
-    `This file does not have the columns of an export: Tracklight's CSV has “uri” and “added_at”, Exportify's “Track URI” and “Added At”. Its first row is ${shown || 'empty'}. ${NOT_AN_EXPORT}`,
+    `${t('importErrors.noColumns', { first: shown || t('importErrors.emptyRow') })} ${notAnExport()}`,
   );
 }
 
 function checkRowCount(count: number): void {
-  if (count === 0) throw new ImportFileError('This file lists no tracks.');
+  if (count === 0) throw new ImportFileError(t('importErrors.noTracks'));
   if (count > MAX_IMPORT_ROWS) {
-    throw new ImportFileError(`This file lists ${formatCount(count)} rows; Tracklight restores up to ${formatCount(MAX_IMPORT_ROWS)} at a time.`);
+    throw new ImportFileError(t('importErrors.tooManyRows', { count: formatCount(count), max: formatCount(MAX_IMPORT_ROWS) }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { clipForDisplay } from '../popup/track-links';
 import type { ImportFormat, ParsedImport } from './import-file';
 import { isSavedTime, trackLabel, type RestoreCandidate } from './restore-order';
@@ -51,20 +52,20 @@ export function planImport(parsed: ParsedImport): ImportPlan {
     problems.push({ row, reason });
   };
 
-  for (const row of parsed.unreadable) reject(row, 'malformed', 'no track could be read from it');
+  for (const row of parsed.unreadable) reject(row, 'malformed', t('importErrors.unreadableRow'));
   for (const { row, uri, name, artists, addedAt } of parsed.rows) {
     if (uri.startsWith('spotify:local:')) {
-      reject(row, 'localFiles', 'a local file: Spotify cannot save files from your disk through its API');
+      reject(row, 'localFiles', t('importErrors.localFile'));
       continue;
     }
     if (!TRACK_URI.test(uri)) {
       const kind = OTHER_SPOTIFY_URI.exec(uri)?.[1];
-      if (kind && kind !== 'track') reject(row, 'notTracks', `a Spotify ${kind}, not a track`);
-      else reject(row, 'malformed', uri === '' ? 'no Spotify URI' : `“${clipForDisplay(uri, 60)}” is not a Spotify track URI`);
+      if (kind && kind !== 'track') reject(row, 'notTracks', t('importErrors.notTrack', { kind }));
+      else reject(row, 'malformed', uri === '' ? t('importErrors.noUri') : t('importErrors.badUri', { uri: clipForDisplay(uri, 60) }));
       continue;
     }
     if (!isSavedTime(addedAt)) {
-      reject(row, 'malformed', addedAt === '' ? 'no date it was saved' : `“${clipForDisplay(addedAt, 40)}” is not a date`);
+      reject(row, 'malformed', addedAt === '' ? t('importErrors.noDate') : t('importErrors.badDate', { date: clipForDisplay(addedAt, 40) }));
       continue;
     }
     if (seen.has(uri)) {

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { formatClockTime } from '../format';
 import type { LibraryDb } from '../library/db';
 import type { RestoreFailure, RestorePause } from '../library/restore-records';
@@ -70,7 +71,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
       if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 404)) throw error;
       if (indexes.length === 1) {
         const index = indexes[0]!;
-        return { saved: [], failed: [{ uri: uris[index]!, label: labels[index]!, reason: `Spotify refused it: ${error.message}` }] };
+        return { saved: [], failed: [{ uri: uris[index]!, label: labels[index]!, reason: t('errors.restoreRefused', { reason: error.message }) }] };
       }
       // Older half first, so the saved ones keep their order.
       const middle = Math.ceil(indexes.length / 2);
@@ -154,16 +155,16 @@ function stopped(progress: RestoreProgress, error: unknown, now: number): Restor
     message,
   });
   if (error instanceof RateLimitedError) {
-    return pause('rate-limited', `Spotify asked Tracklight to wait. The restore carries on at ${formatClockTime(error.resumeAt)}.`, error.resumeAt);
+    return pause('rate-limited', t('errors.restoreWait', { time: formatClockTime(error.resumeAt) }), error.resumeAt);
   }
-  if (error instanceof NetworkError) return pause('offline', 'Spotify could not be reached. The restore carries on when you are back online.');
+  if (error instanceof NetworkError) return pause('offline', t('errors.restoreOffline'));
   if (error instanceof ServerError) {
     const resumeAt = now + SERVER_RETRY_MS;
     return pause('server', `${error.message}. The restore tries again at ${formatClockTime(resumeAt)}.`, resumeAt);
   }
   if (error instanceof SessionEndedError || error instanceof NotSignedInError) {
-    return pause('signed-out', 'Sign in to Spotify again and the restore carries on.');
+    return pause('signed-out', t('errors.restoreSignIn'));
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { ...progress, state: 'error', pausedBy: null, resumeAt: null, message: `The restore stopped: ${message}` };
+  return { ...progress, state: 'error', pausedBy: null, resumeAt: null, message: t('errors.restoreStopped', { reason: message }) };
 }

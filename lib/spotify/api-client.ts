@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import {
   NetworkError,
   RateLimitedError,
@@ -102,7 +103,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     let failures = 0;
     let rateLimits = 0;
     for (;;) {
-      if (!isOnline()) throw new NetworkError('The browser is offline.');
+      if (!isOnline()) throw new NetworkError(t('errors.browserOffline'));
       // Waits for the gate and for room in the window, or throws RateLimitedError to pause.
       const ticket = await pacer.acquire(requestOptions.priority ?? 'interactive', requestOptions.signal);
       let token: string;
@@ -130,7 +131,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
         ticket.answered('failed');
         if (requestOptions.signal?.aborted) throw requestOptions.signal.reason;
         if (failures >= retries || !isOnline()) {
-          throw new NetworkError(`Could not reach Spotify: ${describe(error)}`);
+          throw new NetworkError(t('errors.unreachable', { reason: describe(error) }));
         }
         await sleep(backoffDelay(failures++));
         continue;
@@ -165,7 +166,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
       } catch (error) {
         if (error instanceof SpotifyApiError) throw error;
         // The body broke off mid-way (a dropped connection): worth a retry like any network error.
-        if (failures >= retries) throw new NetworkError(`Spotify's answer broke off: ${describe(error)}`);
+        if (failures >= retries) throw new NetworkError(t('errors.brokeOff', { reason: describe(error) }));
         await sleep(backoffDelay(failures++));
       }
     }
@@ -205,7 +206,7 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new UnexpectedResponseError(`Spotify sent something that is not JSON (HTTP ${response.status}).`);
+    throw new UnexpectedResponseError(t('errors.notJson', { status: response.status }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as v from 'valibot';
 import type { AccountRef } from '../settings';
 import { retryAfterMs, type AccessTokens } from './api-client';
@@ -80,7 +81,7 @@ class TokenRefusal extends Error {
     readonly error: string,
     readonly description: string | undefined,
   ) {
-    super(`Spotify refused the sign-in: ${description ?? error}`);
+    super(t('auth.refused', { reason: description ?? error }));
   }
 }
 
@@ -117,7 +118,7 @@ export function createAuth(env: AuthEnvironment): Auth {
         body: new URLSearchParams(form),
       });
     } catch (error) {
-      throw new NetworkError(`Could not reach Spotify: ${error instanceof Error ? error.message : error}`);
+      throw new NetworkError(t('errors.unreachable', { reason: error instanceof Error ? error.message : String(error) }));
     }
     if (response.status === 429) {
       await response.body?.cancel();
@@ -126,13 +127,13 @@ export function createAuth(env: AuthEnvironment): Auth {
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      if (response.status >= 500) throw new NetworkError(`Spotify's sign-in service failed (HTTP ${response.status}).`);
+      if (response.status >= 500) throw new NetworkError(t('auth.serviceFailed', { status: response.status }));
       const oauthError = v.safeParse(OAuthError, body);
       if (oauthError.success) throw new TokenRefusal(oauthError.output.error, oauthError.output.error_description);
-      throw new UnexpectedResponseError(`Spotify refused the sign-in (HTTP ${response.status}).`);
+      throw new UnexpectedResponseError(t('auth.refusedHttp', { status: response.status }));
     }
     const parsed = v.safeParse(TokenResponse, body);
-    if (!parsed.success) throw new UnexpectedResponseError('Spotify sent an unexpected token response.');
+    if (!parsed.success) throw new UnexpectedResponseError(t('auth.unexpectedToken'));
     return parsed.output;
   }
 
@@ -140,7 +141,7 @@ export function createAuth(env: AuthEnvironment): Auth {
     const tokens: AccessTokens = {
       get: async () => accessToken,
       refresh: async () => {
-        throw new UnexpectedResponseError('Spotify refused the token it had just issued.');
+        throw new UnexpectedResponseError(t('auth.tokenRefused'));
       },
     };
     let body: unknown;
@@ -148,10 +149,10 @@ export function createAuth(env: AuthEnvironment): Auth {
       body = await env.readProfile({ clientId, tokens });
     } catch (error) {
       if (error instanceof RefusedError) throw new SignInError(error.problem, error.message);
-      throw new SignInError('profile', `Signed in, but Spotify did not return your profile: ${error instanceof Error ? error.message : error}`);
+      throw new SignInError('profile', t('auth.noProfile', { reason: error instanceof Error ? error.message : String(error) }));
     }
     const parsed = v.safeParse(Profile, body);
-    if (!parsed.success) throw new SignInError('profile', 'Signed in, but Spotify sent an unexpected profile.');
+    if (!parsed.success) throw new SignInError('profile', t('auth.unexpectedProfile'));
     const profile = parsed.output;
     return { key: profile.account_id || profile.id, displayName: profile.display_name || profile.id };
   }
@@ -163,7 +164,7 @@ export function createAuth(env: AuthEnvironment): Auth {
     } catch (error) {
       throw await explainFailedAuthorization(url, error instanceof Error ? error.message : String(error));
     }
-    if (!redirect) throw new SignInError('cancelled', 'Sign-in was not completed.');
+    if (!redirect) throw new SignInError('cancelled', t('auth.notCompleted'));
     return new URL(redirect);
   }
 
@@ -178,24 +179,24 @@ export function createAuth(env: AuthEnvironment): Auth {
       const response = await fetchImpl(url, { redirect: 'manual', credentials: 'omit' });
       page = response.status >= 400 ? await response.text() : '';
     } catch {
-      return new SignInError('unreachable', "Couldn't reach Spotify's sign-in page. Check your connection and try again.");
+      return new SignInError('unreachable', t('auth.pageUnreachable'));
     }
     if (/invalid redirect uri/i.test(page)) {
       return new SignInError(
         'redirect-uri',
-        `Spotify refused the redirect URI. Add ${env.identity.getRedirectURL()} to your app's Redirect URIs in the Spotify dashboard (Options shows it, with a copy button).`,
+        t('auth.redirectUri', { uri: env.identity.getRedirectURL() }),
       );
     }
     if (/invalid client/i.test(page)) {
       return new SignInError(
         'invalid-client',
-        "Spotify doesn't recognise this Client ID. Check it in Options: copy it from your app's Settings in the Spotify dashboard.",
+        t('auth.invalidClient'),
       );
     }
     if (/could not be loaded/i.test(identityMessage)) {
-      return new SignInError('unreachable', "Couldn't load Spotify's sign-in page. Check your connection and try again.");
+      return new SignInError('unreachable', t('auth.pageNotLoaded'));
     }
-    return new SignInError('cancelled', 'Sign-in was cancelled before it finished. Nothing was changed.');
+    return new SignInError('cancelled', t('auth.cancelled'));
   }
 
   async function signIn(clientId: string): Promise<AccountRef> {
@@ -216,12 +217,12 @@ export function createAuth(env: AuthEnvironment): Auth {
     const redirect = await launchAuthorization(authorizeUrl);
     const params = redirect.searchParams;
     if (params.get('state') !== state) {
-      throw new SignInError('state-mismatch', 'Sign-in answer did not match this request; nothing was changed. Try again.');
+      throw new SignInError('state-mismatch', t('auth.stateMismatch'));
     }
     const error = params.get('error');
-    if (error === 'access_denied') throw new SignInError('denied', 'You declined access on Spotify. Nothing was changed.');
+    if (error === 'access_denied') throw new SignInError('denied', t('auth.denied'));
     const code = params.get('code');
-    if (error || !code) throw new SignInError('token-exchange', `Spotify did not sign you in (${error ?? 'no code'}).`);
+    if (error || !code) throw new SignInError('token-exchange', t('auth.noCode', { reason: error ?? 'no code' }));
 
     let tokens: v.InferOutput<typeof TokenResponse>;
     try {
@@ -235,7 +236,7 @@ export function createAuth(env: AuthEnvironment): Auth {
     } catch (cause) {
       throw signInErrorOfExchange(cause);
     }
-    if (!tokens.refresh_token) throw new SignInError('token-exchange', 'Spotify did not grant a refresh token.');
+    if (!tokens.refresh_token) throw new SignInError('token-exchange', t('auth.noRefreshToken'));
     const account = await fetchAccount(tokens.access_token, clientId);
     generation += 1;
     await env.store.save({
@@ -325,11 +326,11 @@ export function createAuth(env: AuthEnvironment): Auth {
 function signInErrorOfExchange(cause: unknown): SignInError {
   if (cause instanceof NetworkError) return new SignInError('unreachable', cause.message);
   if (cause instanceof TokenRefusal && cause.error === 'invalid_client') {
-    return new SignInError('invalid-client', "Spotify doesn't recognise this Client ID. Check it in Options: copy it from your app's Settings in the Spotify dashboard.");
+    return new SignInError('invalid-client', t('auth.invalidClient'));
   }
   if (cause instanceof TokenRefusal && cause.error === 'invalid_grant') {
     // The code expired or was spent (a second tab, a slow return): nothing to do with a session.
-    return new SignInError('token-exchange', 'Spotify did not accept the sign-in answer (it may have taken too long). Try again.');
+    return new SignInError('token-exchange', t('auth.codeNotAccepted'));
   }
   return new SignInError('token-exchange', cause instanceof Error ? cause.message : String(cause));
 }
@@ -338,14 +339,14 @@ function signInErrorOfExchange(cause: unknown): SignInError {
 function sessionErrorOfRefresh(refusal: TokenRefusal): Error {
   if (refusal.error === 'invalid_client') {
     return new SessionEndedError(
-      "Spotify no longer recognises this app's Client ID, so you were signed out. Check the Client ID in Options, then sign in again.",
+      t('auth.clientIdGone'),
       'invalid-client',
     );
   }
   if (refusal.error !== 'invalid_grant') return new UnexpectedResponseError(refusal.message);
   // Since July 2026 Spotify ends every sign-in six months after it was made.
   if (/expired/i.test(refusal.description ?? '')) {
-    return new SessionEndedError('Spotify ends every sign-in after six months, and yours has. Sign in again to carry on; your library is kept.');
+    return new SessionEndedError(t('auth.sixMonths'));
   }
   return new SessionEndedError();
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as v from 'valibot';
 
 /** Everything that can go wrong talking to Spotify, typed so callers map it to a state. */
@@ -14,8 +15,8 @@ export class RateLimitedError extends SpotifyApiError {
   ) {
     super(
       quotaExceeded
-        ? `Spotify's request quota for this app is used up; trying again at ${new Date(resumeAt).toISOString()}`
-        : `Spotify asked to wait until ${new Date(resumeAt).toISOString()}`,
+        ? t('errors.quotaUntil', { at: new Date(resumeAt).toISOString() })
+        : t('errors.waitUntil', { at: new Date(resumeAt).toISOString() }),
     );
   }
 }
@@ -29,7 +30,7 @@ export class NetworkError extends SpotifyApiError {
 export class ServerError extends SpotifyApiError {
   override name = 'ServerError';
   constructor(readonly status: number) {
-    super(`Spotify is having trouble (HTTP ${status})`);
+    super(t('errors.serverTrouble', { status }));
   }
 }
 
@@ -37,7 +38,7 @@ export class ServerError extends SpotifyApiError {
 export class SessionEndedError extends SpotifyApiError {
   override name = 'SessionEndedError';
   constructor(
-    message = 'Your Spotify session has ended. Sign in again.',
+    message = t('errors.sessionEnded'),
     /** Set when the cause is one the user must fix before signing in again. */
     readonly problem?: Extract<SpotifyProblem, 'invalid-client'>,
   ) {
@@ -49,7 +50,7 @@ export class SessionEndedError extends SpotifyApiError {
 export class NotSignedInError extends SpotifyApiError {
   override name = 'NotSignedInError';
   constructor() {
-    super('Not signed in to Spotify.');
+    super(t('errors.notSignedIn'));
   }
 }
 
@@ -84,8 +85,8 @@ export class RefusedError extends SpotifyApiError {
   constructor(readonly problem: WebApiRefusal) {
     super(
       problem === 'premium-required'
-        ? 'Spotify requires an active Premium subscription for the owner of this Spotify app.'
-        : 'This Spotify account is not registered in the app’s User Management.',
+        ? t('errors.premiumRequired')
+        : t('errors.userNotRegistered'),
     );
   }
 }
@@ -150,5 +151,5 @@ export function refusalOf(status: number, body: ErrorBody): WebApiRefusal | null
 export function refusalError(status: number, body: ErrorBody): RefusedError | HttpError {
   const refusal = refusalOf(status, body);
   if (refusal) return new RefusedError(refusal);
-  return new HttpError(status, body.message ?? `Spotify refused the request (HTTP ${status})`);
+  return new HttpError(status, body.message ?? t('errors.requestRefused', { status }));
 }

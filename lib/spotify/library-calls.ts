@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as v from 'valibot';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';
@@ -11,7 +12,7 @@ export const MAX_URIS_PER_CALL = 40;
 export async function libraryContains(api: SpotifyApi, uris: readonly string[]): Promise<boolean[]> {
   const answer = v.safeParse(ContainsAnswer, await api.get('/me/library/contains', { uris: uris.join(',') }));
   if (!answer.success || answer.output.length !== uris.length) {
-    throw new UnexpectedResponseError('Spotify sent an unexpected answer to a library check.');
+    throw new UnexpectedResponseError(t('errors.unexpectedCheck'));
   }
   return answer.output;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import * as v from 'valibot';
 import type { StoredTrack } from '../tracks/stored-track';
 import { isTrackId, trackUri } from '../tracks/track-reference';
@@ -38,7 +39,7 @@ export class MalformedPageError extends UnexpectedResponseError {
     readonly offset: number,
     detail: string,
   ) {
-    super(`Spotify sent a malformed page of saved tracks at offset ${offset}: ${detail}`);
+    super(t('errors.malformedPage', { offset, detail }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { openDB, type DBSchema } from 'idb';
 import type { StoredTrack } from '../tracks/stored-track';
 import { trackUri } from '../tracks/track-reference';
@@ -44,7 +45,7 @@ export function createTrackDetailsCache(api: SpotifyApi, now: () => number = Dat
   async function fetchAndKeep(trackId: string): Promise<TrackDetails> {
     const body = await api.get(`/tracks/${trackId}`);
     const stored = toStoredTrack({ added_at: new Date(now()).toISOString(), track: body });
-    if (!stored || stored.id !== trackId) throw new UnexpectedResponseError('Spotify sent an unexpected track.');
+    if (!stored || stored.id !== trackId) throw new UnexpectedResponseError(t('errors.unexpectedTrack'));
     const { addedAt: _addedAt, ...track } = stored;
     const db = await database;
     await db.put('tracks', { uri: track.uri, track, fetchedAt: now() });

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /** Whether the track on a page is in the user's library (SPEC §5). */
 export type SavedState =
   | { kind: 'saved' }
@@ -21,13 +23,13 @@ export const NO_BADGE: Badge = { text: '', title: 'Tracklight', color: UNSAVED_G
 export function badgeFor(state: SavedState | null): Badge {
   switch (state?.kind) {
     case 'saved':
-      return { text: '✓', title: 'Tracklight: saved in your library', color: SAVED_GREEN };
+      return { text: '✓', title: t('badge.saved'), color: SAVED_GREEN };
     case 'not-saved':
-      return { text: '+', title: 'Tracklight: not in your library', color: UNSAVED_GREY };
+      return { text: '+', title: t('badge.notSaved'), color: UNSAVED_GREY };
     case 'other-version':
       return {
         text: '≈',
-        title: `Tracklight: not in your library, but another version is saved: ${state.albumName}`,
+        title: t('badge.otherVersion', { album: state.albumName }),
         color: OTHER_VERSION_AMBER,
       };
     default:

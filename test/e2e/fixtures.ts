@@ -1,4 +1,4 @@
-import { launchExtension, type LaunchedExtension } from '../browser/launch-extension';
+import { launchExtension, type LaunchedExtension, type LaunchOptions } from '../browser/launch-extension';
 import { standInPort, standInTls } from '../browser/stand-in-build';
 import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/server';
 import { OptionsPage } from './pages/options-page';
@@ -13,11 +13,11 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(standInOptions: Omit<StandInOptions, 'port'> = {}): Promise<TestWorld> {
+export async function startWorld(standInOptions: Omit<StandInOptions, 'port'> = {}, launchOptions: LaunchOptions = {}): Promise<TestWorld> {
   const standIn = await startStandIn({ library: { size: 200, seed: 7 }, ...standInOptions, port: standInPort(), tls: standInTls() });
   let extension: LaunchedExtension;
   try {
-    extension = await launchExtension();
+    extension = await launchExtension(launchOptions);
   } catch (error) {
     await standIn.close();
     throw error;

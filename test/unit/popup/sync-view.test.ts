@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatClockTime } from '../../../lib/format';
-import { describeSync, OFFLINE_HEADLINE, type SyncView } from '../../../lib/popup/sync-view';
+import { describeSync, offlineHeadline, type SyncView } from '../../../lib/popup/sync-view';
 import { initialAppStatus, type AppStatus, type SyncStatus } from '../../../lib/status';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -76,13 +76,13 @@ describe('describeSync', () => {
       'offline, says the browser',
       signedIn({ state: 'ready', lastSyncedAt: NOW }),
       false,
-      { state: 'offline', headline: OFFLINE_HEADLINE, tone: 'warn' },
+      { state: 'offline', headline: offlineHeadline(), tone: 'warn' },
     ],
     [
       'offline, says the background',
       signedIn({ state: 'offline', message: 'Offline: Spotify could not be reached.' }),
       true,
-      { state: 'offline', headline: OFFLINE_HEADLINE, detail: 'Offline: Spotify could not be reached.' },
+      { state: 'offline', headline: offlineHeadline(), detail: 'Offline: Spotify could not be reached.' },
     ],
     [
       'error',
