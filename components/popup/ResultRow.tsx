@@ -36,7 +36,8 @@ export function ResultRow({ track, index, query, openUrl, isDefault, copied, onO
           onOpen(track);
         }}
       >
-        <CoverImage src={track.album.image} size={40} />
+        {/* Keyed by its source: a row reused for another track must not keep a failed cover. */}
+        <CoverImage key={track.album.image ?? ''} src={track.album.image} size={40} />
         <span class="result-text">
           <span class="result-line">
             <bdi class="result-title" title={title}>

@@ -44,6 +44,9 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
   const [copyNote, setCopyNote] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  // Whether the list is scrolled away from its top: scrolling back on every keystroke would
+  // make the browser lay the page out in the middle of the keystroke (a forced layout).
+  const listScrolled = useRef(false);
   // A row keyboard movement asked for before it was rendered: focused once it is.
   const pendingFocus = useRef<number | null>(null);
   const copiedTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -76,7 +79,10 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
     setQuery(next);
     setLimit(ROWS_PER_PAGE);
     setRenderedRows(FIRST_FRAME_ROWS);
-    listRef.current?.scrollTo({ top: 0 });
+    if (listScrolled.current) {
+      listScrolled.current = false;
+      listRef.current?.scrollTo({ top: 0 });
+    }
   }
 
   function moveFocus(index: number): void {
@@ -162,6 +168,7 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
 
   function onListScroll(event: Event): void {
     const list = event.currentTarget as HTMLElement;
+    listScrolled.current = list.scrollTop > 0;
     const nearEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - PRELOAD_ROWS * ROW_HEIGHT_PX;
     // While only the first rows are rendered the list is short, not scrolled to its end.
     if (nearEnd && renderedRows >= limit && limit < reachable) setLimit(Math.min(limit + ROWS_PER_PAGE, MAX_ROWS));
