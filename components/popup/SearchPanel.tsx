@@ -18,6 +18,8 @@ const ROWS_PER_PAGE = 15;
  * keystroke's frame (SPEC §8: 4 ms at 10k tracks, 16 ms at 100k).
  */
 const FIRST_FRAME_ROWS = 8;
+/** The rest of the page waits at most this long for the browser to be idle. */
+const REST_OF_PAGE_TIMEOUT_MS = 200;
 /** The popup is for finding a track; past this many rows the library page is the better tool. */
 const MAX_ROWS = 500;
 /** Rows from the bottom at which scrolling renders the next page. */
@@ -58,9 +60,13 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
     return () => clearTimeout(copiedTimer.current);
   }, []);
 
-  // An effect runs after the browser paints: the first rows are on screen by then.
+  // The rest of the page once the browser is idle: an effect alone runs in a task right after
+  // the keystroke's frame, which kept that frame's results from being shown until it was done
+  // (measured: 20–40 ms of a first letter's keystroke at 10k tracks, under load).
   useEffect(() => {
-    if (renderedRows < limit) setRenderedRows(limit);
+    if (renderedRows >= limit) return;
+    const idle = requestIdleCallback(() => setRenderedRows(limit), { timeout: REST_OF_PAGE_TIMEOUT_MS });
+    return () => cancelIdleCallback(idle);
   }, [renderedRows, limit]);
 
   useLayoutEffect(() => {
