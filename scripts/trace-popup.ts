@@ -106,6 +106,32 @@ try {
     await page.close();
   }
 
+  if (process.env.TRACE_PROFILE) {
+    const page = await openPopup(session);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const self = new Map<string, number>();
+    const opens = 5;
+    for (let open = 0; open < opens; open++) {
+      await page.goto('about:blank');
+      await cdp.send('Profiler.start');
+      await page.goto(url);
+      console.log(`open ${open}: first row at ${await firstRowPaintTime(page, 10_000)} ms`);
+      const { profile } = await cdp.send('Profiler.stop');
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const ms = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length ?? 1);
+      for (const sample of profile.samples ?? []) {
+        const frame = byId.get(sample)!.callFrame;
+        const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`;
+        self.set(key, (self.get(key) ?? 0) + ms);
+      }
+      if (open === opens - 1) await writeFile('/tmp/b16/open.cpuprofile', JSON.stringify(profile));
+    }
+    console.log('\n== opens, CPU profile self time per open');
+    for (const [key, total] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(total / opens).toFixed(2).padStart(8)}  ${key}`);
+    await page.close();
+  }
   const OPENS = 5;
   const openPage = await openPopup(session);
   const openCdp = await openPage.context().newCDPSession(openPage);

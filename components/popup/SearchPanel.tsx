@@ -56,8 +56,18 @@ export function SearchPanel({ library, libraryVersion, partial, openIn }: Search
   const reachable = Math.min(outcome?.total ?? 0, MAX_ROWS);
 
   useEffect(() => {
-    inputRef.current?.focus();
-    return () => clearTimeout(copiedTimer.current);
+    // The box has `autofocus`, which the browser honours as it makes the next frame. Calling
+    // focus() here instead made the browser lay the page out before the first rows were
+    // painted (~4 ms of script and a forced layout per open). Animation callbacks come after
+    // that step of the frame: focus it there if the browser did not (something else had
+    // focus, or the page had used up its autofocus).
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement !== inputRef.current) inputRef.current?.focus();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(copiedTimer.current);
+    };
   }, []);
 
   // The rest of the page once the browser is idle: an effect alone runs in a task right after
