@@ -5,6 +5,12 @@
  *
  *   TRACKLIGHT_STANDIN_TLS=1 npx tsx scripts/trace-popup.ts [size] [out.json]
  *
+ * TRACE_PROFILE=1: CPU profiles (CDP Profiler, 0.1 ms samples) of 5 cold opens and of the
+ * keystrokes, self time per function, instead of the keystrokes' trace. TRACE_MARKS=1: each
+ * open's performance marks, first-row paints and FCP. TRACE_WAIT=ms: wait before typing (so
+ * that every chunk of tracks is in). The trace, with out.json, opens in DevTools' Performance
+ * panel.
+ *
  * Needs the stand-in build (`npm run bench` leaves one; or TRACKLIGHT_STANDIN_TLS=1 npm run
  * build:standin).
  */
@@ -85,6 +91,15 @@ function summarize(label: string, events: TraceEvent[], per: number): void {
   }
 }
 
+/** Runs in the page: its performance marks, the first row's paints, FCP and when parsing ended. */
+function pageTimings(): string {
+  const marks = performance.getEntriesByType('mark').map((mark) => `${mark.startTime.toFixed(0)} ${mark.name}`);
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime.toFixed(0);
+  const paints = (window.__benchFirstRowPaints ?? []).map((time) => time.toFixed(0)).join(',');
+  return [...marks, `first row paints ${paints}`, `FCP ${fcp} domInteractive ${navigation.domInteractive.toFixed(0)}`].join('\n');
+}
+
 async function openPopup(session: ExtensionSession): Promise<Page> {
   const page = await session.extension.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
@@ -118,6 +133,7 @@ try {
       await cdp.send('Profiler.start');
       await page.goto(url);
       console.log(`open ${open}: first row at ${await firstRowPaintTime(page, 10_000)} ms`);
+      if (process.env.TRACE_MARKS) console.log(await page.evaluate(pageTimings));
       const { profile } = await cdp.send('Profiler.stop');
       const byId = new Map(profile.nodes.map((node) => [node.id, node]));
       const ms = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length ?? 1);
