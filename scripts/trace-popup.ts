@@ -121,6 +121,19 @@ try {
     await page.close();
   }
 
+  if (process.env.TRACE_SCREENSHOT) {
+    const page = await openPopup(session);
+    await page.goto(url);
+    await firstRowPaintTime(page, 10_000);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: process.env.TRACE_SCREENSHOT });
+    await page.locator('input[type="search"]').pressSequentially('lo');
+    await page.waitForSelector('[data-results-for="lo"]');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: process.env.TRACE_SCREENSHOT.replace(/\.png$/, '-typed.png') });
+    await page.close();
+  }
   if (process.env.TRACE_PROFILE) {
     const page = await openPopup(session);
     const cdp = await page.context().newCDPSession(page);
