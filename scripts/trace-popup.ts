@@ -9,7 +9,7 @@
  * keystrokes, self time per function, instead of the keystrokes' trace. TRACE_MARKS=1: each
  * open's performance marks, first-row paints and FCP. TRACE_WAIT=ms: wait before typing (so
  * that every chunk of tracks is in). The trace, with out.json, opens in DevTools' Performance
- * panel.
+ * panel. TRACE_SCREENSHOT=file.png: the popup as opened, and with "lo" typed (file-typed.png).
  *
  * Needs the stand-in build (`npm run bench` leaves one; or TRACKLIGHT_STANDIN_TLS=1 npm run
  * build:standin).
