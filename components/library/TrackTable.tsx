@@ -1,5 +1,5 @@
+import { useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SortField, SortSpec } from '../../lib/library-view/sort-spec';
 import type { StoredTrack } from '../../lib/tracks/stored-track';
 import type { OpenTracksIn } from '../../lib/popup/track-links';
@@ -17,8 +17,6 @@ interface TrackTableProps {
   /** A new order is being prepared: the rows are the previous one. */
   busy: boolean;
   openIn: OpenTracksIn;
-  /** Called after each render that put rows in the DOM (the page marks the first). */
-  onRowsShown: () => void;
 }
 
 /**
@@ -26,12 +24,9 @@ interface TrackTableProps {
  * The page scrolls; the list's body is as tall as all its rows and the rows sit at their
  * offsets in it.
  */
-export function TrackTable({ tracks, positions, query, sort, onSort, busy, openIn, onRowsShown }: TrackTableProps) {
+export function TrackTable({ tracks, positions, query, sort, onSort, busy, openIn }: TrackTableProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const { items, totalSize, scrollMargin } = useTableRows(bodyRef, positions.length);
-  useLayoutEffect(() => {
-    if (items.length > 0) onRowsShown();
-  });
 
   return (
     <div class="track-table" role="table" aria-label={t('results.listLabel')} aria-rowcount={positions.length + 1} aria-busy={busy}>

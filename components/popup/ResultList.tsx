@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { ListedTrack } from '../../lib/popup/listed-track';
 import type { ResultRow as Row } from '../hooks/use-search-results';
@@ -28,23 +28,21 @@ interface ResultListProps {
 /**
  * The results, a screenful at a time (the caller grows `rows` on scroll).
  *
+ * Rows are keyed by their place in the list, not by track: a keystroke rewrites the text and
+ * cover of the rows on screen instead of removing them and making new ones (the keystroke
+ * floor of SPEC §8 does the same; see README → Performance).
+ *
  * For `npm run bench` (SPEC §8), once the rows of a query are in the DOM:
- * - `performance.mark('tracklight:first-results')`, once, when the first rows appear;
- * - `performance.mark('tracklight:results')` after every query's rows, with the list's
- *   `data-results-for` attribute set to that query as typed (the rows on screen are in;
- *   `aria-busy` stays true until the rest of the page is).
- * Both come from a layout effect: after the DOM changes, before the browser paints.
+ * `performance.mark('tracklight:results')` after every query's rows, with the list's
+ * `data-results-for` attribute set to that query as typed (the rows on screen are in;
+ * `aria-busy` stays true until the rest of the page is). It comes from a layout effect: after
+ * the DOM changes, before the browser paints.
  */
 export function ResultList(props: ResultListProps) {
   const { rows, more, query, complete, listRef, defaultIndex, copiedUri, openUrlOf, onOpen, onCopy, onKeyDown, onScroll, footer } = props;
-  const firstResultsMarked = useRef(false);
 
   useLayoutEffect(() => {
     if (!complete) return;
-    if (!firstResultsMarked.current && rows.length > 0) {
-      firstResultsMarked.current = true;
-      performance.mark('tracklight:first-results');
-    }
     performance.mark('tracklight:results');
   }, [rows, complete]);
 
@@ -61,7 +59,7 @@ export function ResultList(props: ResultListProps) {
       {rows.map((row, index) =>
         row.track ? (
           <ResultRow
-            key={row.track.uri}
+            key={index}
             track={row.track}
             index={index}
             query={query}
@@ -72,7 +70,7 @@ export function ResultList(props: ResultListProps) {
             onCopy={onCopy}
           />
         ) : (
-          <PlaceholderRow key={`loading-${row.position}`} />
+          <PlaceholderRow key={index} />
         ),
       )}
       {footer && (

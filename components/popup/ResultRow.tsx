@@ -7,6 +7,9 @@ import { CoverImage } from '../CoverImage';
 import { Highlighted } from '../Highlighted';
 import { Icon } from './Icon';
 
+/** Rows on screen when the list is at its top (the popup shows 7–8). */
+const ON_SCREEN_ROWS = 8;
+
 interface ResultRowProps {
   track: ListedTrack;
   index: number;
@@ -37,7 +40,7 @@ export function ResultRow({ track, index, query, openUrl, isDefault, copied, onO
           onOpen(track);
         }}
       >
-        <CoverImage src={track.album.image} size={40} />
+        <CoverImage src={track.album.image} size={40} loading={index < ON_SCREEN_ROWS ? 'eager' : 'lazy'} />
         <span class="result-text">
           <span class="result-line">
             <bdi class="result-title" title={title}>

@@ -28,6 +28,8 @@ export function SearchBox({ query, placeholder, inputRef, describedBy, onQueryCh
         type="search"
         placeholder={placeholder}
         value={composed.value}
+        // biome-ignore lint/a11y/noAutofocus: the popup opens to search (SPEC §6: focused on open); see SearchPanel
+        autoFocus
         autocomplete="off"
         spellcheck={false}
         enterKeyHint="go"

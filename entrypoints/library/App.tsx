@@ -34,7 +34,6 @@ import { DEFAULT_SORT, initialDirection, type SortField, type SortSpec } from '.
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
 import { openTracksInSetting } from '../../lib/settings';
 import { appStatusItem, type AppStatus } from '../../lib/status';
-import { markFirstRows } from './first-rows-mark';
 import { createWorkerTextRanker } from './worker-text-ranker';
 
 /** "Last synced 5 min ago" stays right to the minute. */
@@ -250,7 +249,6 @@ function LibraryContent({ status, data, openIn }: LibraryContentProps) {
           onSort={sortByColumn}
           busy={sorting || !shown}
           openIn={openIn}
-          onRowsShown={markFirstRows}
         />
       </div>
     </>

@@ -8,7 +8,6 @@
 import type { Page } from 'playwright-core';
 import * as budgets from './budgets';
 import { standInBuildDir } from '../../test/browser/stand-in-build';
-import { buildSetsMark } from './build-marks';
 import type { ExtensionSession } from './extension-session';
 import { firstRowPaintTime, FLOOR_FILES, writeFloorPages } from './floor-pages';
 import { installNameHelper } from './page-scripts';
@@ -16,15 +15,14 @@ import { figureRow, notMeasurableRow, type BenchRow } from './report';
 import { median, spread } from './stats';
 
 const OPENS = 5;
-const MARK = 'tracklight:library-first-rows';
-const MARK_TIMEOUT_MS = 15_000;
+const PAINT_TIMEOUT_MS = 15_000;
 const SCROLL_STEPS = 40;
 
 async function openLibraryPage(session: ExtensionSession, file = 'library.html'): Promise<{ page: Page; firstRowsAt: number | null }> {
   const page = await session.extension.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/${file}`);
   await installNameHelper(page);
-  return { page, firstRowsAt: await firstRowPaintTime(page, MARK_TIMEOUT_MS) };
+  return { page, firstRowsAt: await firstRowPaintTime(page, PAINT_TIMEOUT_MS) };
 }
 
 async function timeFloorOpen(session: ExtensionSession): Promise<number | null> {
@@ -71,10 +69,6 @@ async function scrollThroughList(steps: number): Promise<ScrollFigures> {
 export async function measureLibraryPage(session: ExtensionSession, size: number): Promise<BenchRow[]> {
   const firstRowsFigure = `library page opened to first rows painted (median of ${OPENS}, alternating with its floor)`;
   const rowsFigure = 'library page: most rows in the DOM while scrolling';
-  if (!(await buildSetsMark(MARK))) {
-    const why = `the library page sets no \`${MARK}\` mark yet`;
-    return [notMeasurableRow(firstRowsFigure, size, budgets.LIBRARY_OPEN_RATIO, why), notMeasurableRow(rowsFigure, size, budgets.LIBRARY_ROWS_IN_DOM, why)];
-  }
   const samples: number[] = [];
   const floor: number[] = [];
   let last: Page | null = null;
@@ -84,7 +78,7 @@ export async function measureLibraryPage(session: ExtensionSession, size: number
       const { page, firstRowsAt } = await openLibraryPage(session);
       last = page;
       if (firstRowsAt === null) {
-        const why = `no track row painted within ${MARK_TIMEOUT_MS / 1000} s of opening`;
+        const why = `no track row painted within ${PAINT_TIMEOUT_MS / 1000} s of opening`;
         return [notMeasurableRow(firstRowsFigure, size, budgets.LIBRARY_OPEN_RATIO, why), notMeasurableRow(rowsFigure, size, budgets.LIBRARY_ROWS_IN_DOM, why)];
       }
       if (open === 0) {
