@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { SiteId } from './matching/sites';
+import type { SiteId } from './cross-site/sites';
 import type { PacerRecord } from './spotify/pacer';
 import type { SpotifyProblem } from './spotify/errors';
 
@@ -64,7 +64,7 @@ export const spotifyProblemSetting = storage.defineItem<ProblemNotice | null>('l
 });
 
 /**
- * The music sites (lib/matching/sites.ts) where the badge shows a page's saved state. A site
+ * The music sites (lib/cross-site/sites.ts) where the badge shows a page's saved state. A site
  * is listed only after the user granted its host permission in Options; revoking it removes it.
  */
 export const enabledSitesSetting = storage.defineItem<SiteId[]>('local:enabledSites', {
@@ -90,7 +90,7 @@ export const strictMatchingSetting = storage.defineItem<boolean>('local:strictMa
 });
 
 /**
- * "Not this track" on a music page: page (lib/matching/page-key.ts) → library track URIs the
+ * "Not this track" on a music page: page (lib/cross-site/matching/page-key.ts) → library track URIs the
  * user said it is not, newest page last. Bounded: the oldest pages are forgotten first.
  */
 export const pageMatchCorrectionsItem = storage.defineItem<Record<string, string[]>>('local:pageMatchCorrections', {

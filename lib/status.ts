@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { TabPage } from './matching/page-track';
+import type { TabPage } from './cross-site/page-track';
 import type { RestoreProgress } from './library/restore-records';
 import type { AccountRef } from './settings';
 

@@ -1,4 +1,4 @@
-import type { SiteOffer } from '../../lib/matching/site-access';
+import type { SiteOffer } from '../../lib/cross-site/site-access';
 import './cross-site.css';
 
 interface SiteOfferLineProps {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SendRequest } from '../../lib/messaging/client';
-import type { PageMatch } from '../../lib/messaging/protocol';
+import type { PageMatch } from '../../lib/cross-site/page-match';
 import { tabPagesItem } from '../../lib/status';
 import { useStorageItem } from '../hooks/use-storage-item';
 

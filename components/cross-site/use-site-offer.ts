@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/matching/site-access';
-import { siteSwitches } from '../../lib/matching/site-switches';
-import { siteOfUrl } from '../../lib/matching/sites';
+import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/cross-site/site-access';
+import { siteSwitches } from '../../lib/cross-site/site-switches';
+import { siteOfUrl } from '../../lib/cross-site/sites';
 import { enabledOriginsSetting, enabledSitesSetting } from '../../lib/settings';
 import { useStorageItem } from '../hooks/use-storage-item';
 
@@ -15,7 +15,7 @@ export interface CurrentSiteOffer {
 }
 
 /**
- * "Enable on this site" for the current tab (lib/matching/site-access.ts). The tab's URL is
+ * "Enable on this site" for the current tab (lib/cross-site/site-access.ts). The tab's URL is
  * readable here only through `activeTab` (the popup was opened on that tab) or a host
  * permission already granted; without it nothing is offered.
  */

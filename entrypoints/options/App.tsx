@@ -5,7 +5,7 @@ import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { LocalDataSection } from '../../components/LocalDataSection';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { SetupSteps } from '../../components/SetupSteps';
-import { SiteSettings } from '../../components/SiteSettings';
+import { SiteSettings } from '../../components/cross-site/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';

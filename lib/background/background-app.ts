@@ -16,7 +16,7 @@ import { NO_BADGE, type Badge } from '../tracks/saved-state';
 import { trackUri } from '../tracks/track-reference';
 import { createAccountController, effectiveClientId } from './account';
 import { createContainsChecker } from './contains-checker';
-import { createCrossSite, type CrossSite } from './cross-site';
+import { createCrossSite, type CrossSite } from '../cross-site/background/cross-site';
 import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
 import { storedProblems } from './problem-store';

@@ -1,4 +1,4 @@
-import { isPageOrigin, originPattern, SITES, type SiteId } from '../matching/sites';
+import { isPageOrigin, originPattern, SITES, type SiteId } from '../sites';
 
 /** The content script WXT builds from entrypoints/page-track.content.ts. */
 export const PAGE_TRACK_SCRIPT = 'content-scripts/page-track.js';

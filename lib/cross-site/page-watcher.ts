@@ -1,5 +1,5 @@
 import type { Extractor } from './extractors';
-import { pageKeyOf } from './page-key';
+import { pageKeyOf } from './matching/page-key';
 import { boundPageTrack, type PageTrack } from './page-track';
 
 export interface PageWatcherEnv {
@@ -19,7 +19,7 @@ const CHECK_INTERVAL_MS = 250;
  * TIDAL are single-page apps: they change the URL with the History API and then rewrite the
  * page, each with its own events. One mechanism covers them all: any change to the document
  * schedules a check (at most every 250 ms), and a check reports when the song or the page
- * (its key: lib/matching/page-key.ts) differs from the last report.
+ * (its key: lib/cross-site/matching/page-key.ts) differs from the last report.
  *
  * The extractors refuse data that names another URL, but markup names none: between the URL
  * change and the new page's rendering, the previous page's header is still there. So on a new

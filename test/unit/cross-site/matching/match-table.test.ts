@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, matchPageTrack, type SongMatch } from '../../../lib/matching/match-index';
+import { buildMatchIndex, matchPageTrack, type SongMatch } from '../../../../lib/cross-site/matching/match-index';
 import { CASES, LIBRARY, type Expected, type MatchCase } from './match-table';
 
 const index = buildMatchIndex(

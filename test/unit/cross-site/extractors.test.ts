@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXTRACTORS, extractMusicPage } from '../../../lib/matching/extractors';
-import { parseIsoDuration } from '../../../lib/matching/extractors/structured-data';
-import { boundPageTrack, type PageTrack } from '../../../lib/matching/page-track';
-import type { SiteId } from '../../../lib/matching/sites';
+import { EXTRACTORS, extractMusicPage } from '../../../lib/cross-site/extractors';
+import { parseIsoDuration } from '../../../lib/cross-site/extractors/structured-data';
+import { boundPageTrack, type PageTrack } from '../../../lib/cross-site/page-track';
+import type { SiteId } from '../../../lib/cross-site/sites';
 import { corpusDocument, corpusPage, READER_PAGES } from '../../fixtures/sites/corpus/corpus';
 
 type Reader = SiteId | 'generic';

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../../../lib/matching/page-track';
+import type { PageTrack } from '../../../../lib/cross-site/page-track';
 
 /**
  * The matcher's test table (issue #9): a small saved library full of false friends, and what

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLibraryMatcher, type LibraryMatcher } from '../../../lib/background/library-matcher';
+import { createLibraryMatcher, type LibraryMatcher } from '../../../lib/cross-site/background/library-matcher';
 import { syncSavedTracks } from '../../../lib/library/sync';
-import { EXTRACTORS, extractMusicPage } from '../../../lib/matching/extractors';
-import { boundPageTrack, type PageTrack } from '../../../lib/matching/page-track';
-import type { PageMatch } from '../../../lib/messaging/protocol';
+import { EXTRACTORS, extractMusicPage } from '../../../lib/cross-site/extractors';
+import { boundPageTrack, type PageTrack } from '../../../lib/cross-site/page-track';
+import type { PageMatch } from '../../../lib/cross-site/page-match';
 import { CORPUS, CORPUS_LIBRARY, corpusDocument, type CorpusPage, type Expected } from '../../fixtures/sites/corpus/corpus';
 import { corpusTrackId, corpusTrackObjects } from '../../fixtures/sites/corpus/library-tracks';
 import { startSession, type StandInSession } from '../library/stand-in-session';

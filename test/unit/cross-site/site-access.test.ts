@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestSiteAccess, siteOfferFor, type SiteAccessDeps } from '../../../lib/matching/site-access';
-import { siteById } from '../../../lib/matching/sites';
+import { requestSiteAccess, siteOfferFor, type SiteAccessDeps } from '../../../lib/cross-site/site-access';
+import { siteById } from '../../../lib/cross-site/sites';
 
 const NOTHING_ON = { sites: [], origins: [] };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { artistKey, creditKeys } from '../../../lib/matching/artist-key';
-import { pageKeyOf } from '../../../lib/matching/page-key';
-import { boundPageTrack } from '../../../lib/matching/page-track';
-import { isPageOrigin, originOfPage, originPattern, siteOfUrl } from '../../../lib/matching/sites';
-import { splitTitle } from '../../../lib/matching/title-parts';
-import { classifyTitlePart } from '../../../lib/matching/version-markers';
+import { artistKey, creditKeys } from '../../../../lib/cross-site/matching/artist-key';
+import { pageKeyOf } from '../../../../lib/cross-site/matching/page-key';
+import { boundPageTrack } from '../../../../lib/cross-site/page-track';
+import { isPageOrigin, originOfPage, originPattern, siteOfUrl } from '../../../../lib/cross-site/sites';
+import { splitTitle } from '../../../../lib/cross-site/matching/title-parts';
+import { classifyTitlePart } from '../../../../lib/cross-site/matching/version-markers';
 
 describe('title parts', () => {
   it.each([

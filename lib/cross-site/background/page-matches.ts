@@ -1,8 +1,8 @@
 import type { MatchOptions } from '../matching/match-index';
 import { pageKeyOf } from '../matching/page-key';
-import type { PageTrack, TabPage } from '../matching/page-track';
-import type { PageMatch } from '../messaging/protocol';
-import { badgeFor, NO_BADGE, type Badge } from '../tracks/saved-state';
+import type { PageTrack, TabPage } from '../page-track';
+import type { PageMatch } from '../page-match';
+import { badgeFor, NO_BADGE, type Badge } from '../../tracks/saved-state';
 
 export interface PageMatchesDeps {
   match(track: PageTrack, options: MatchOptions): Promise<PageMatch>;

@@ -6,7 +6,7 @@ import { originPattern, siteById, type SiteId } from './sites';
 /**
  * Switching music sites and origins on and off from the extension's pages (Options, the
  * popup): the setting, and the permission asked for or given back. The background follows the
- * settings (lib/background/cross-site-events.ts) and registers or removes the content script.
+ * settings (lib/cross-site/background/cross-site-events.ts) and registers or removes the content script.
  */
 export const siteSwitches: SiteAccessDeps & {
   switchOffSite(id: SiteId): Promise<void>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, matchPageTrack } from '../../../lib/matching/match-index';
-import { generateLibrary } from '../../stand-in/library';
+import { buildMatchIndex, matchPageTrack } from '../../../../lib/cross-site/matching/match-index';
+import { generateLibrary } from '../../../stand-in/library';
 
 // Its speed is a bench figure (`npm run bench -- --only internals`), not an assertion here.
 describe('the match index at 100,000 tracks', () => {

@@ -1,4 +1,4 @@
-import { foldText } from '../search/fold';
+import { foldText } from '../../search/fold';
 
 /**
  * What a bracketed or dashed part of a song title says — "(Official Video)", "- Remastered

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { requestSiteAccess } from '../lib/matching/site-access';
-import { siteSwitches } from '../lib/matching/site-switches';
-import { SITES, type Site } from '../lib/matching/sites';
-import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../lib/settings';
-import './cross-site/cross-site.css';
-import { useStorageItem } from './hooks/use-storage-item';
+import { requestSiteAccess } from '../../lib/cross-site/site-access';
+import { siteSwitches } from '../../lib/cross-site/site-switches';
+import { SITES, type Site } from '../../lib/cross-site/sites';
+import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../lib/settings';
+import './cross-site.css';
+import { useStorageItem } from '../hooks/use-storage-item';
 
 /**
  * Options: the music sites where the badge shows the saved state (issues #9, #14), each asking

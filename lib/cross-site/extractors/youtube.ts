@@ -1,6 +1,6 @@
 import { foldText } from '../../search/fold';
 import type { PageTrack } from '../page-track';
-import { splitTitle } from '../title-parts';
+import { splitTitle } from '../matching/title-parts';
 import { metaContent, parseIsoDuration, readJsonLdRecording, textOf, visibleText } from './structured-data';
 
 /**

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createPageTrackListener } from '../messaging/server';
-import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../settings';
-import { appStatusItem } from '../status';
+import { createPageTrackListener } from '../../messaging/server';
+import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../settings';
+import { appStatusItem } from '../../status';
 import { isEnabledSitePage, type CrossSite } from './cross-site';
 import { originsStillGranted, sitesStillGranted } from './site-scripts';
 

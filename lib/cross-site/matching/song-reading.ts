@@ -1,6 +1,6 @@
-import { foldText } from '../search/fold';
+import { foldText } from '../../search/fold';
 import { artistKey, creditKeys, namesInCredit } from './artist-key';
-import type { PageTrack } from './page-track';
+import type { PageTrack } from '../page-track';
 import { cleanPageTitle, splitTitle } from './title-parts';
 
 /**

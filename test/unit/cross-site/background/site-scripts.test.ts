@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSiteScripts, originsStillGranted, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../lib/background/site-scripts';
-import type { SiteId } from '../../../lib/matching/sites';
+import { createSiteScripts, originsStillGranted, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../../lib/cross-site/background/site-scripts';
+import type { SiteId } from '../../../../lib/cross-site/sites';
 
 function fakeScripting() {
   const registered = new Map<string, string[]>();

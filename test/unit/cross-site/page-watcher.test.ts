@@ -1,8 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { Extractor } from '../../../lib/matching/extractors';
-import type { PageTrack } from '../../../lib/matching/page-track';
-import { watchPageTrack } from '../../../lib/matching/page-watcher';
+import type { Extractor } from '../../../lib/cross-site/extractors';
+import type { PageTrack } from '../../../lib/cross-site/page-track';
+import { watchPageTrack } from '../../../lib/cross-site/page-watcher';
 
 /** A page whose song is the text of <h1>, at a URL the test moves like a single-page app. */
 function fakePage() {

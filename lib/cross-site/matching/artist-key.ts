@@ -1,4 +1,4 @@
-import { foldText } from '../search/fold';
+import { foldText } from '../../search/fold';
 
 /**
  * Artist names reduced to what two pages agree on: folded as in search, a leading "The"

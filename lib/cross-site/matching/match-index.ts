@@ -1,11 +1,11 @@
 import { closeness } from './closeness';
-import type { PageTrack } from './page-track';
+import type { PageTrack } from '../page-track';
 import { createTrackReader, readPage, type ReadableTrack, type SongReading } from './song-reading';
 
 /**
  * The cached library arranged for "which saved track is the song on this page?" — built once
  * per library version in the background (about 100k tracks: see the report in
- * test/unit/matching/match-index.test.ts), then each page costs a few map look-ups.
+ * test/unit/cross-site/matching/match-index.test.ts), then each page costs a few map look-ups.
  */
 
 export interface IndexableTrack extends ReadableTrack {
@@ -41,7 +41,7 @@ export interface MatchOptions {
   excluded: ReadonlySet<string>;
 }
 
-/** Below these a close match is no match: tuned on the table in test/unit/matching/match-table.ts. */
+/** Below these a close match is no match: tuned on the table in test/unit/cross-site/matching/match-table.ts. */
 const TITLE_CLOSENESS = 0.85;
 const ARTIST_CLOSENESS = 0.85;
 /** Words this common ("love", "the") find too many candidates to be worth trying alone. */

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { findSavedTrack, type LibraryDb } from '../library/store';
-import { originOfPage, siteOfUrl } from '../matching/sites';
-import type { RequestHandlers } from '../messaging/server';
-import { enabledOriginsSetting, enabledSitesSetting, pageMatchCorrectionsItem, strictMatchingSetting } from '../settings';
-import { tabPagesItem } from '../status';
-import type { Badge } from '../tracks/saved-state';
-import { createSpotifyLinkMenu, type MenusApi, type SpotifyLinkMenu } from './context-menu';
+import { findSavedTrack, type LibraryDb } from '../../library/store';
+import { originOfPage, siteOfUrl } from '../sites';
+import type { RequestHandlers } from '../../messaging/server';
+import { enabledOriginsSetting, enabledSitesSetting, pageMatchCorrectionsItem, strictMatchingSetting } from '../../settings';
+import { tabPagesItem } from '../../status';
+import type { Badge } from '../../tracks/saved-state';
+import { createSpotifyLinkMenu, type MenusApi, type SpotifyLinkMenu } from '../../background/context-menu';
 import { createLibraryMatcher } from './library-matcher';
 import { createPageMatches, type PageMatches } from './page-matches';
 import { createSiteScripts, type ScriptingApi, type SiteScripts } from './site-scripts';

@@ -1,9 +1,9 @@
 import { addToMatchIndex, emptyMatchIndex, matchPageTrack, type MatchIndex, type MatchOptions, type SongMatch } from '../matching/match-index';
-import type { PageTrack } from '../matching/page-track';
+import type { PageTrack } from '../page-track';
 import { createTrackReader } from '../matching/song-reading';
-import { findSavedByIsrc, findSavedTrack, readLibrarySummary, readTrackChunk, type LibraryDb } from '../library/store';
-import type { StoredTrack } from '../tracks/stored-track';
-import type { MatchedTrack, PageMatch } from '../messaging/protocol';
+import { findSavedByIsrc, findSavedTrack, readLibrarySummary, readTrackChunk, type LibraryDb } from '../../library/store';
+import type { StoredTrack } from '../../tracks/stored-track';
+import type { MatchedTrack, PageMatch } from '../page-match';
 
 export interface LibraryMatcherDeps {
   /** The cached library badges read (null when there is none). */
@@ -30,7 +30,7 @@ interface BuiltIndex {
 }
 
 /**
- * The match index (lib/matching/match-index.ts) of the cached library, built on first use and
+ * The match index (lib/cross-site/matching/match-index.ts) of the cached library, built on first use and
  * again whenever the library's version changes — read chunk by chunk, so the whole library is
  * never held twice.
  */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchOptions } from '../../../lib/matching/match-index';
-import type { PageTrack, TabPage } from '../../../lib/matching/page-track';
-import { badgeOf, createPageMatches } from '../../../lib/background/page-matches';
-import type { PageMatch } from '../../../lib/messaging/protocol';
-import type { Badge } from '../../../lib/tracks/saved-state';
+import type { MatchOptions } from '../../../../lib/cross-site/matching/match-index';
+import type { PageTrack, TabPage } from '../../../../lib/cross-site/page-track';
+import { badgeOf, createPageMatches } from '../../../../lib/cross-site/background/page-matches';
+import type { PageMatch } from '../../../../lib/cross-site/page-match';
+import type { Badge } from '../../../../lib/tracks/saved-state';
 
 const QUEEN: PageTrack = { title: 'Queen - Bohemian Rhapsody', artists: ['Queen Official'], titleMayNameArtist: true };
 const URL_A = 'https://www.youtube.com/watch?v=aaaaaaaaaaa';
