@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
 import { findSavedByIsrc, isTrackSaved, readLibrarySummary, type LibraryDb } from '../library/store';
-import { hasUnfinishedSync } from '../library/sync';
+import { hasUnfinishedSync } from '../sync/sync';
 import type { RequestHandlers } from '../messaging/server';
 import { libraryAccountSetting, pacingItem } from '../settings';
 import { restoreStatusItem } from '../status';

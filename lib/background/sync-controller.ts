@@ -1,5 +1,5 @@
 import { readLibrarySummary, StorageFullError, type LibraryDb } from '../library/store';
-import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../library/sync';
+import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../sync/sync';
 import type { SpotifyApi } from '../spotify/api-client';
 import {
   NetworkError,

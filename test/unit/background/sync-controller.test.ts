@@ -4,7 +4,7 @@ import { REFUSAL_RETRY_MS, storedProblems } from '../../../lib/background/proble
 import { createStatusStore } from '../../../lib/background/status-store';
 import { createSyncController, RESUME_AFTER_SUSPEND_MS, type SyncControllerDeps } from '../../../lib/background/sync-controller';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
-import { LibraryKeptChangingError, type SyncResult } from '../../../lib/library/sync';
+import { LibraryKeptChangingError, type SyncResult } from '../../../lib/sync/sync';
 import type { SpotifyApi } from '../../../lib/spotify/api-client';
 import {
   NetworkError,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryMatcher, type LibraryMatcher } from '../../../lib/cross-site/background/library-matcher';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { EXTRACTORS, extractMusicPage } from '../../../lib/cross-site/extractors';
 import { boundPageTrack, type PageTrack } from '../../../lib/cross-site/page-track';
 import type { PageMatch } from '../../../lib/cross-site/page-match';

@@ -19,7 +19,7 @@ import { storedProblems } from '../../../lib/background/problem-store';
 import { createStatusStore, type StatusStore } from '../../../lib/background/status-store';
 import { createSyncController, type SyncController } from '../../../lib/background/sync-controller';
 import { openLibraryDb, readAllTracks, readLibrarySummary, type LibraryDb } from '../../../lib/library/store';
-import { hasUnfinishedSync, syncSavedTracks, type SyncOptions, type SyncResult } from '../../../lib/library/sync';
+import { hasUnfinishedSync, syncSavedTracks, type SyncOptions, type SyncResult } from '../../../lib/sync/sync';
 import { createSpotifyApi } from '../../../lib/spotify/api-client';
 import { realClock, type Pacer, type PacerClock } from '../../../lib/spotify/pacer';
 import { createPacers } from '../../../lib/spotify/pacers';

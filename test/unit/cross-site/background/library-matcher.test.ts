@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryMatcher } from '../../../../lib/cross-site/background/library-matcher';
 import { applyLocalRemove, readAllTracks } from '../../../../lib/library/store';
-import { syncSavedTracks } from '../../../../lib/library/sync';
+import { syncSavedTracks } from '../../../../lib/sync/sync';
 import { startSession, type StandInSession } from '../../library/stand-in-session';
 
 let session: StandInSession | undefined;

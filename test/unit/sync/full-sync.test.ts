@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readLibrarySummary, readSearchKeys } from '../../../lib/library/store';
-import { syncSavedTracks, type SyncProgress } from '../../../lib/library/sync';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { budgets, startSession, type StandInSession } from './stand-in-session';
-import { recordStoreCalls } from './store-reads';
+import { syncSavedTracks, type SyncProgress } from '../../../lib/sync/sync';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { budgets, startSession, type StandInSession } from '../library/stand-in-session';
+import { recordStoreCalls } from '../library/store-reads';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
+import { readFullSyncCheckpoint } from '../../../lib/sync/full-sync';
 import { findSavedTrack, readAllTracks, readLibrarySummary } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { RateLimitedError, ServerError, SessionEndedError, UnexpectedResponseError } from '../../../lib/spotify/errors';
 import { MalformedPageError, toStoredTrack } from '../../../lib/spotify/saved-tracks';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { budgets, startSession, type StandInSession } from './stand-in-session';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { budgets, startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
-import { generationRange, type LibraryDb } from './db';
-import { isUnavailableKey } from './slots';
-import { slotKeysOfRows } from './track-rows';
+import { generationRange, type LibraryDb } from '../library/db';
+import { isUnavailableKey } from '../library/slots';
+import { slotKeysOfRows } from '../library/track-rows';
 
 /** The published library as the removal search needs it: slot keys in order and where each lives. */
 export interface CachedOrder {

@@ -1,5 +1,5 @@
 import { fetchSavedTracksPage, type SavedTracksPage } from '../spotify/saved-tracks';
-import { holeSlot, trackSlot, unavailableSlot, type Slot } from './slots';
+import { holeSlot, trackSlot, unavailableSlot, type Slot } from '../library/slots';
 import type { SyncContext } from './sync-context';
 
 /**

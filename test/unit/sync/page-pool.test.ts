@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPagePool } from '../../../lib/library/page-pool';
+import { runPagePool } from '../../../lib/sync/page-pool';
 
 /** Fetches that take a macrotask each, recording how many run at once. */
 function fakeFetches(onStart?: (offset: number) => void) {

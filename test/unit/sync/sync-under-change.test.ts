@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAllTracks, readLibrarySummary } from '../../../lib/library/store';
-import { LibraryKeptChangingError, syncSavedTracks } from '../../../lib/library/sync';
+import { LibraryKeptChangingError, syncSavedTracks } from '../../../lib/sync/sync';
 import type { StandIn } from '../../stand-in/server';
 import type { SavedTrackObject, TrackObject } from '../../stand-in/spotify-types';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { serverTracks, startSession, type StandInSession } from './stand-in-session';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { serverTracks, startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import type { SpotifyApi } from '../spotify/api-client';
-import type { LibraryDb } from './db';
+import type { LibraryDb } from '../library/db';
 
 export type SyncPhase = 'checking' | 'fetching' | 'reconciling' | 'saving';
 

@@ -7,9 +7,9 @@ import {
   type LibraryPlaces,
   type StagedPageRecord,
   type TrackChunkRecord,
-} from './db';
+} from '../library/db';
 import { fetchPage, keysOf, type FetchedPage } from './fetched-page';
-import { GenerationIndex } from './generation-index';
+import { GenerationIndex } from '../library/generation-index';
 import {
   discardFullSync,
   dropOtherGenerations,
@@ -17,16 +17,15 @@ import {
   readStagedPages,
   stagePages,
   writeChunk,
-} from './generation-writer';
-import { readCheckpoint, readLibraryMeta, saveCheckpoint } from './meta-records';
+} from '../library/generation-writer';
+import { readCheckpoint, readLibraryMeta, saveCheckpoint } from '../library/meta-records';
 import { runPagePool } from './page-pool';
 import { judgePass } from './reconcile';
-import { SerialQueue } from './serial-queue';
-import { slotListOf, slotsOf, type Slot, type SlotList } from './slots';
-import { StorageFullError } from './storage-errors';
+import { slotListOf, slotsOf, type Slot, type SlotList } from '../library/slots';
+import { StorageFullError } from '../library/storage-errors';
 import type { SyncContext } from './sync-context';
 import { LibraryKeptChangingError } from './sync-errors';
-import { decodeList, encodeList } from './track-rows';
+import { decodeList, encodeList } from '../library/track-rows';
 
 /** Passes per run before giving up on a list that keeps changing (see reconcile.ts). */
 const MAX_PASSES = 3;
@@ -319,4 +318,15 @@ function report(context: SyncContext, checkpoint: FullSyncCheckpoint, phase: 'fe
     0,
   );
   context.onProgress?.({ done, total, phase });
+}
+
+/** Runs async tasks one after another: concurrent pages share one checkpoint, so their writes take turns. */
+class SerialQueue {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  run<Result>(task: () => Promise<Result>): Promise<Result> {
+    const result = this.#tail.then(task);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
 }

@@ -1,9 +1,9 @@
 import { asBackground, type SpotifyApi } from '../spotify/api-client';
 import { MAX_IN_FLIGHT } from '../spotify/pacer';
-import { placesOf, type LibraryDb, type LibraryPlaces } from './db';
+import { placesOf, type LibraryDb, type LibraryPlaces } from '../library/db';
 import { runFullSync } from './full-sync';
 import { runIncrementalSync } from './incremental-sync';
-import { readCheckpoint, readLibraryMeta } from './meta-records';
+import { readCheckpoint, readLibraryMeta } from '../library/meta-records';
 import type { SyncContext, SyncProgress } from './sync-context';
 
 export type { SyncProgress } from './sync-context';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { SavedTrackObject, TrackObject } from '../../stand-in/spotify-types';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { budgets, startSession, type StandInSession } from './stand-in-session';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { budgets, startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

@@ -6,11 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readLibrarySummary } from '../../../lib/library/store';
-import { syncSavedTracks, type SyncResult } from '../../../lib/library/sync';
+import { syncSavedTracks, type SyncResult } from '../../../lib/sync/sync';
 import { Random } from '../../stand-in/random';
 import type { StandIn } from '../../stand-in/server';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { budgets, startSession, type StandInSession } from './stand-in-session';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { budgets, startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

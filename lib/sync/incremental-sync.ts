@@ -2,13 +2,12 @@ import { spotifyTimestamp } from '../format';
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
 import { findRemovals, type Anchor, type Run } from './bisect-removals';
 import { loadCachedOrder, type CachedOrder } from './cached-order';
-import { placesOf, type LibraryMeta, type LibraryPlaces } from './db';
-import { EDIT_STORES } from './edit-transaction';
+import { placesOf, type LibraryMeta, type LibraryPlaces } from '../library/db';
 import { fetchPage, keysOf, sameKeys, type FetchedPage } from './fetched-page';
-import { LibraryEditor } from './library-editor';
-import { returnedKeysOf, type Slot } from './slots';
+import { LibraryEditor } from '../library/library-editor';
+import { returnedKeysOf, type Slot } from '../library/slots';
 import type { SyncContext } from './sync-context';
-import { inWriteTransaction } from './write-transaction';
+import { EDIT_STORES, inWriteTransaction } from '../library/write-transaction';
 
 /** Attempts before a list that moves during every attempt is left to a full sync. */
 const MAX_ATTEMPTS = 3;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
+import { readFullSyncCheckpoint } from '../../../lib/sync/full-sync';
 import { openLibraryDb, readLibrarySummary } from '../../../lib/library/store';
-import { hasUnfinishedSync, syncSavedTracks } from '../../../lib/library/sync';
-import { expectCacheEqualsServer } from './cache-assertions';
-import { budgets, startSession, type StandInSession } from './stand-in-session';
-import { recordStoreCalls } from './store-reads';
+import { hasUnfinishedSync, syncSavedTracks } from '../../../lib/sync/sync';
+import { expectCacheEqualsServer } from '../library/cache-assertions';
+import { budgets, startSession, type StandInSession } from '../library/stand-in-session';
+import { recordStoreCalls } from '../library/store-reads';
 
 let session: StandInSession | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
-import type { FullSyncCheckpoint } from './db';
+import type { FullSyncCheckpoint } from '../library/db';
 import { fetchPage, keysOf, sameKeys, type FetchedPage } from './fetched-page';
 import { runPagePool } from './page-pool';
-import type { Slot } from './slots';
+import type { Slot } from '../library/slots';
 import type { SyncContext } from './sync-context';
 
 /**
