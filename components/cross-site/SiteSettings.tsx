@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { requestSiteAccess } from '../../lib/cross-site/site-access';
 import { siteSwitches } from '../../lib/cross-site/site-switches';
 import { SITES, type Site } from '../../lib/cross-site/sites';
-import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../lib/settings';
+import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../lib/storage-items';
 import './cross-site.css';
 import { useStorageItem } from '../hooks/use-storage-item';
 

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/cross-site/site-access';
 import { siteSwitches } from '../../lib/cross-site/site-switches';
 import { siteOfUrl } from '../../lib/cross-site/sites';
-import { enabledOriginsSetting, enabledSitesSetting } from '../../lib/settings';
+import { enabledOriginsSetting, enabledSitesSetting } from '../../lib/storage-items';
 import { useStorageItem } from '../hooks/use-storage-item';
 
 export interface CurrentSiteOffer {

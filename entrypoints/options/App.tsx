@@ -9,8 +9,7 @@ import { SiteSettings } from '../../components/cross-site/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/settings';
-import { appStatusItem } from '../../lib/status';
+import { appStatusItem, clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/storage-items';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const clientId = useStorageItem(clientIdSetting);

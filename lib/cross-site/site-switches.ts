@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { enabledOriginsSetting, enabledSitesSetting } from '../settings';
+import { enabledOriginsSetting, enabledSitesSetting } from '../storage-items';
 import type { SiteAccessDeps } from './site-access';
 import { originPattern, siteById, type SiteId } from './sites';
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { PageMatch } from '../cross-site/page-match';
 import { ISRC, PAGE_TRACK_LIMITS } from '../cross-site/page-track';
 import { isSavedTime, LABEL_LIMIT, MAX_RESTORE_TRACKS } from '../restore/restore-order';
-import type { AccountRef } from '../settings';
+import type { AccountRef } from '../storage-items';
 import type { RestoreStatus } from '../status';
 import type { SavedState } from '../tracks/saved-state';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AccountRef } from '../settings';
+import type { AccountRef } from '../storage-items';
 import { retryAfterMs, type AccessTokens } from './api-client';
 import {
   NetworkError,

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createPageTrackListener } from '../../messaging/server';
-import { enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../settings';
-import { appStatusItem } from '../../status';
+import { appStatusItem, enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../storage-items';
 import { isEnabledSitePage, type CrossSite } from './cross-site';
 import { originsStillGranted, sitesStillGranted } from './site-scripts';
 

@@ -16,8 +16,8 @@ import {
 } from '../../../lib/spotify/errors';
 import { PacingPauseError } from '../../../lib/spotify/pacer';
 import { StorageFullError } from '../../../lib/library/store';
-import { spotifyProblemSetting } from '../../../lib/settings';
-import { appStatusItem, initialAppStatus } from '../../../lib/status';
+import { appStatusItem, spotifyProblemSetting } from '../../../lib/storage-items';
+import { initialAppStatus } from '../../../lib/status';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const api = { requestCount: 0 } as SpotifyApi;

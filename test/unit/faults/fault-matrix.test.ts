@@ -16,7 +16,7 @@ import { createTrackDetailsCache } from '../../../lib/spotify/track-details';
 import type { SyncState, SyncStatus } from '../../../lib/status';
 import type { FaultRule } from '../../stand-in/faults';
 import { expectCacheEqualsServer } from '../library/cache-assertions';
-import { authNoticeSetting, libraryAccountSetting } from '../../../lib/settings';
+import { authNoticeSetting, libraryAccountSetting } from '../../../lib/storage-items';
 import {
   CLIENT_TIMEOUT_MS,
   cachedKeys,

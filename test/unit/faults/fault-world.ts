@@ -23,8 +23,8 @@ import { hasUnfinishedSync, syncSavedTracks, type SyncOptions, type SyncResult }
 import { createSpotifyApi } from '../../../lib/spotify/api-client';
 import { realClock, type Pacer, type PacerClock } from '../../../lib/spotify/pacer';
 import { createPacers } from '../../../lib/spotify/pacers';
-import { libraryAccountSetting, pacingItem } from '../../../lib/settings';
-import { appStatusItem, initialAppStatus, type SyncStatus } from '../../../lib/status';
+import { appStatusItem, libraryAccountSetting, pacingItem } from '../../../lib/storage-items';
+import { initialAppStatus, type SyncStatus } from '../../../lib/status';
 import type { LoggedRequest } from '../../stand-in/request-log';
 import type { StandIn, StandInOptions } from '../../stand-in/server';
 import { serverTracks, startSession, type StandInSession } from '../library/stand-in-session';

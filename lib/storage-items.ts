@@ -2,6 +2,9 @@ import { storage } from 'wxt/utils/storage';
 import type { SiteId } from './cross-site/sites';
 import type { PacerRecord } from './spotify/pacer';
 import type { SpotifyProblem } from './spotify/errors';
+import type { TabPage } from './cross-site/page-track';
+import type { FirstPage } from './popup/first-page';
+import { initialAppStatus, type AppStatus, type RestoreStatus } from './status';
 
 /**
  * Every setting and every small piece of shared state, declared in one place with its default.
@@ -108,3 +111,32 @@ export const pacingItem = storage.defineItem<Record<string, PacerRecord>>('local
   fallback: {},
   version: 1,
 });
+
+/**
+ * Written only by the background, watched by the pages. `storage.session` is not exposed to
+ * content scripts, survives a stopped service worker, and is rebuilt at browser start.
+ */
+export const appStatusItem = storage.defineItem<AppStatus>('session:appStatus', {
+  fallback: initialAppStatus,
+  version: 1,
+});
+
+/**
+ * The song each tab's page shows, by tab id, as content scripts reported them: kept while the
+ * service worker sleeps, and watched by the popup to show a page's song as soon as it is read.
+ * storage.session, which content scripts cannot read: page URLs stay with the extension.
+ */
+export const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {}, version: 1 });
+
+/**
+ * Written only by the background after every change to the job, watched by the library page;
+ * null when there is none. The job itself is in the account's database: this is rebuilt from
+ * it when the worker starts.
+ */
+export const restoreStatusItem = storage.defineItem<RestoreStatus | null>('session:restoreStatus', {
+  fallback: null,
+  version: 1,
+});
+
+/** The popup's first screen as the last popup read it (lib/popup/first-page.ts). */
+export const firstPageItem = storage.defineItem<FirstPage | null>('session:popupFirstPage', { fallback: null, version: 1 });
