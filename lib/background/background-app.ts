@@ -7,7 +7,7 @@ import type { RequestHandlers } from '../messaging/server';
 import { libraryAccountSetting, pacingItem, restoreStatusItem } from '../storage-items';
 import { createSpotifyApi } from '../spotify/api-client';
 import { createAuth } from '../spotify/auth';
-import { libraryContains } from '../spotify/library-calls';
+import * as endpoints from '../spotify/endpoints';
 import { createPacers } from '../spotify/pacers';
 import { indexedDbSessionStore } from '../spotify/session-store';
 import { createTrackDetailsCache } from '../spotify/track-details';
@@ -55,7 +55,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     scopes: spotifyConfig.scopes,
     identity: browser.identity,
     store: indexedDbSessionStore,
-    readProfile: (session) => api.get('/me', undefined, { session }),
+    readProfile: (session) => endpoints.me(api, { session }),
     onSessionEnded: (error) => void account.endSession(error.message, error.problem).then(() => tabBadges.refreshAll()),
   });
   const account = createAccountController(auth, status);
@@ -68,7 +68,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const libraries = createLibraries();
   const signedInLibrary = async () => ((await auth.currentSession()) ? libraries.current() : null);
   const trackDetails = createTrackDetailsCache(api);
-  const contains = createContainsChecker({ check: (trackIds) => libraryContains(api, trackIds.map(trackUri)) });
+  const contains = createContainsChecker({ check: (trackIds) => endpoints.contains(api, trackIds.map(trackUri)) });
 
   const sources: SavedStateSources = {
     async isSavedInCache(trackId) {

@@ -5,7 +5,7 @@ import { parseImportText } from '../../../lib/restore/import-file';
 import { planImport } from '../../../lib/restore/import-plan';
 import { runRestoreJob, UNANSWERED_HORIZON_MS } from '../../../lib/restore/restore-job';
 import { sendingOrder, type RestoreCandidate } from '../../../lib/restore/restore-order';
-import { MAX_URIS_PER_CALL } from '../../../lib/spotify/library-calls';
+import { MAX_URIS_PER_CALL } from '../../../lib/spotify/endpoints';
 import {
   createRestoreJob,
   readRestoreProgress,
