@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN } from './lib/matching/sites';
+import { ALL_SITE_ORIGINS, ANY_HTTPS_ORIGIN } from './lib/cross-site/sites';
 import { preactWithoutInnerHtml } from './scripts/vite/preact-without-inner-html';
 
 const DEFAULT_API_BASE = 'https://api.spotify.com/v1';

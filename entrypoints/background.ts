@@ -7,9 +7,9 @@ import {
   RESUME_SYNC_ALARM,
   type BackgroundApp,
 } from '../lib/background/background-app';
-import { listenForCrossSiteEvents } from '../lib/background/cross-site-events';
+import { listenForCrossSiteEvents } from '../lib/cross-site/background/cross-site-events';
 import { deferredHandlers, createMessageListener } from '../lib/messaging/server';
-import { syncIntervalSetting } from '../lib/settings';
+import { syncIntervalSetting } from '../lib/storage-items';
 
 export default defineBackground(() => {
   const app: Promise<BackgroundApp> = createBackgroundApp();

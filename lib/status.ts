@@ -1,7 +1,5 @@
-import { storage } from 'wxt/utils/storage';
-import type { TabPage } from './matching/page-track';
 import type { RestoreProgress } from './library/restore-records';
-import type { AccountRef } from './settings';
+import type { AccountRef } from './storage-items';
 
 /** SPEC §6: the values of `[data-sync-state]`. */
 export type SyncState = 'never' | 'syncing' | 'ready' | 'rate-limited' | 'offline' | 'error' | 'signed-out';
@@ -35,29 +33,5 @@ export const initialAppStatus: AppStatus = {
   libraryVersion: 0,
 };
 
-/**
- * Written only by the background, watched by the pages. `storage.session` is not exposed to
- * content scripts, survives a stopped service worker, and is rebuilt at browser start.
- */
-export const appStatusItem = storage.defineItem<AppStatus>('session:appStatus', {
-  fallback: initialAppStatus,
-});
-
-/**
- * The song each tab's page shows, by tab id, as content scripts reported them: kept while the
- * service worker sleeps, and watched by the popup to show a page's song as soon as it is read.
- * storage.session, which content scripts cannot read: page URLs stay with the extension.
- */
-export const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
-
 /** The restore job (lib/restore) as the library page shows it. */
 export type RestoreStatus = RestoreProgress;
-
-/**
- * Written only by the background after every change to the job, watched by the library page;
- * null when there is none. The job itself is in the account's database: this is rebuilt from
- * it when the worker starts.
- */
-export const restoreStatusItem = storage.defineItem<RestoreStatus | null>('session:restoreStatus', {
-  fallback: null,
-});

@@ -1,5 +1,5 @@
 import type { SendRequest } from '../../lib/messaging/client';
-import type { MatchedTrack, PageMatch } from '../../lib/messaging/protocol';
+import type { MatchedTrack, PageMatch } from '../../lib/cross-site/page-match';
 import { clipForDisplay } from '../../lib/popup/track-links';
 import { t } from '../../lib/i18n';
 import { Rich } from '../Rich';

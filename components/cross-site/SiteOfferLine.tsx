@@ -1,4 +1,4 @@
-import type { SiteOffer } from '../../lib/matching/site-access';
+import type { SiteOffer } from '../../lib/cross-site/site-access';
 import { t } from '../../lib/i18n';
 import { Rich } from '../Rich';
 import './cross-site.css';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SendRequest } from '../../lib/messaging/client';
-import type { PageMatch } from '../../lib/messaging/protocol';
-import { tabPagesItem } from '../../lib/status';
+import type { PageMatch } from '../../lib/cross-site/page-match';
+import { tabPagesItem } from '../../lib/storage-items';
 import { useStorageItem } from '../hooks/use-storage-item';
 
 export interface CurrentPageMatch {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
-import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/matching/site-access';
-import { siteSwitches } from '../../lib/matching/site-switches';
-import { siteOfUrl } from '../../lib/matching/sites';
-import { enabledOriginsSetting, enabledSitesSetting } from '../../lib/settings';
+import { requestSiteAccess, siteOfferFor, type SiteOffer } from '../../lib/cross-site/site-access';
+import { siteSwitches } from '../../lib/cross-site/site-switches';
+import { siteOfUrl } from '../../lib/cross-site/sites';
+import { enabledOriginsSetting, enabledSitesSetting } from '../../lib/storage-items';
 import { useStorageItem } from '../hooks/use-storage-item';
 
 export interface CurrentSiteOffer {
@@ -16,7 +16,7 @@ export interface CurrentSiteOffer {
 }
 
 /**
- * "Enable on this site" for the current tab (lib/matching/site-access.ts). The tab's URL is
+ * "Enable on this site" for the current tab (lib/cross-site/site-access.ts). The tab's URL is
  * readable here only through `activeTab` (the popup was opened on that tab) or a host
  * permission already granted; without it nothing is offered.
  */

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { SendRequest } from '../../lib/messaging/client';
-import { restoreStatusItem, type RestoreStatus } from '../../lib/status';
+import type { RestoreStatus } from '../../lib/status';
+import { restoreStatusItem } from '../../lib/storage-items';
 import { useStorageItem } from './use-storage-item';
 
 /**

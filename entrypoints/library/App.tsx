@@ -32,8 +32,8 @@ import type { ViewSpec } from '../../lib/library-view/library-model';
 import type { MonthIndex } from '../../lib/library-view/months';
 import { DEFAULT_SORT, initialDirection, type SortField, type SortSpec } from '../../lib/library-view/sort-spec';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { openTracksInSetting } from '../../lib/settings';
-import { appStatusItem, type AppStatus } from '../../lib/status';
+import type { AppStatus } from '../../lib/status';
+import { appStatusItem, openTracksInSetting } from '../../lib/storage-items';
 import { createWorkerTextRanker } from './worker-text-ranker';
 
 /** "Last synced 5 min ago" stays right to the minute. */

@@ -5,13 +5,12 @@ import { useStorageItem } from '../../components/hooks/use-storage-item';
 import { LocalDataSection } from '../../components/LocalDataSection';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { SetupSteps } from '../../components/SetupSteps';
-import { SiteSettings } from '../../components/SiteSettings';
+import { SiteSettings } from '../../components/cross-site/SiteSettings';
 import { SyncSettings } from '../../components/SyncSettings';
 import { spotifyConfig } from '../../lib/config';
 import { t } from '../../lib/i18n';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/settings';
-import { appStatusItem } from '../../lib/status';
+import { appStatusItem, clientIdSetting, openTracksInSetting, spotifyProblemSetting, syncIntervalSetting } from '../../lib/storage-items';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const clientId = useStorageItem(clientIdSetting);

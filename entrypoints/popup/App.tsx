@@ -23,10 +23,9 @@ import { isValidClientId, spotifyConfig } from '../../lib/config';
 import { formatClockTime } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { currentFirstPage, firstPageItem } from '../../lib/popup/first-page';
+import { currentFirstPage } from '../../lib/popup/first-page';
+import { appStatusItem, authNoticeSetting, clientIdSetting, firstPageItem, openTracksInSetting, spotifyProblemSetting } from '../../lib/storage-items';
 import { describeSync } from '../../lib/popup/sync-view';
-import { authNoticeSetting, clientIdSetting, openTracksInSetting, spotifyProblemSetting } from '../../lib/settings';
-import { appStatusItem } from '../../lib/status';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
   const status = useStorageItem(appStatusItem);

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { isValidClientId, spotifyConfig } from '../config';
-import { authNoticeSetting, clientIdSetting, libraryAccountSetting, type AccountRef } from '../settings';
+import { authNoticeSetting, clientIdSetting, libraryAccountSetting, type AccountRef } from '../storage-items';
 import { SignInError, type Auth } from '../spotify/auth';
 import type { SpotifyProblem } from '../spotify/errors';
 import { storedProblems, type ProblemStore } from './problem-store';

@@ -3,13 +3,12 @@ import { browser } from 'wxt/browser';
 import { spotifyConfig } from '../config';
 import { formatClockTime } from '../format';
 import { findSavedByIsrc, isTrackSaved, readLibrarySummary, type LibraryDb } from '../library/store';
-import { hasUnfinishedSync } from '../library/sync';
+import { hasUnfinishedSync } from '../sync/sync';
 import type { RequestHandlers } from '../messaging/server';
-import { libraryAccountSetting, pacingItem } from '../settings';
-import { restoreStatusItem } from '../status';
+import { libraryAccountSetting, pacingItem, restoreStatusItem } from '../storage-items';
 import { createSpotifyApi } from '../spotify/api-client';
 import { createAuth } from '../spotify/auth';
-import { libraryContains } from '../spotify/library-calls';
+import * as endpoints from '../spotify/endpoints';
 import { createPacers } from '../spotify/pacers';
 import { indexedDbSessionStore } from '../spotify/session-store';
 import { createTrackDetailsCache } from '../spotify/track-details';
@@ -17,7 +16,7 @@ import { NO_BADGE, type Badge } from '../tracks/saved-state';
 import { trackUri } from '../tracks/track-reference';
 import { createAccountController, effectiveClientId } from './account';
 import { createContainsChecker } from './contains-checker';
-import { createCrossSite, type CrossSite } from './cross-site';
+import { createCrossSite, type CrossSite } from '../cross-site/background/cross-site';
 import { createLibraries } from './libraries';
 import { createLibraryActions } from './library-actions';
 import { storedProblems } from './problem-store';
@@ -57,7 +56,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
     scopes: spotifyConfig.scopes,
     identity: browser.identity,
     store: indexedDbSessionStore,
-    readProfile: (session) => api.get('/me', undefined, { session }),
+    readProfile: (session) => endpoints.me(api, { session }),
     onSessionEnded: (error) => void account.endSession(error.message, error.problem).then(() => tabBadges.refreshAll()),
   });
   const account = createAccountController(auth, status);
@@ -70,7 +69,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const libraries = createLibraries();
   const signedInLibrary = async () => ((await auth.currentSession()) ? libraries.current() : null);
   const trackDetails = createTrackDetailsCache(api);
-  const contains = createContainsChecker({ check: (trackIds) => libraryContains(api, trackIds.map(trackUri)) });
+  const contains = createContainsChecker({ check: (trackIds) => endpoints.contains(api, trackIds.map(trackUri)) });
 
   const sources: SavedStateSources = {
     async isSavedInCache(trackId) {

@@ -1,4 +1,4 @@
-import { MAX_URIS_PER_CALL } from '../spotify/library-calls';
+import { MAX_URIS_PER_CALL } from '../spotify/endpoints';
 
 /**
  * Asks Spotify whether tracks are saved (`GET /me/library/contains`) for ids the cache does

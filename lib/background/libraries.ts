@@ -1,5 +1,5 @@
 import { deleteLibraryDb, openLibraryDb, type LibraryDb } from '../library/store';
-import { libraryAccountSetting } from '../settings';
+import { libraryAccountSetting } from '../storage-items';
 
 /**
  * The background's handle on the cached library of the current account (the signed-in one,

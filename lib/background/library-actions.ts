@@ -15,6 +15,7 @@ import { NotSignedInError } from '../spotify/errors';
 import type { TrackDetails, TrackDetailsCache } from '../spotify/track-details';
 import type { SavedState } from '../tracks/saved-state';
 import { parseTrackReference, trackUri } from '../tracks/track-reference';
+import * as endpoints from '../spotify/endpoints';
 
 export interface LibraryActionsDeps {
   api: SpotifyApi;
@@ -59,7 +60,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
     const cachedNow = await applyLocalSave(db, { ...details, addedAt: spotifyTimestamp(now()) });
     if (cachedNow) await deps.trackChanged(trackId);
     try {
-      await deps.api.put('/me/library', { uris: uri });
+      await endpoints.save(deps.api, uri);
     } catch (error) {
       if (cachedNow) {
         await undoLocalSave(db, cachedNow);
@@ -74,7 +75,7 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
     const removal = await applyLocalRemove(db, uri, now());
     if (removal) await deps.trackChanged(trackId);
     try {
-      await deps.api.delete('/me/library', { uris: uri });
+      await endpoints.remove(deps.api, uri);
     } catch (error) {
       if (removal) {
         await undoLocalRemove(db, removal);

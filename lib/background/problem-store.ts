@@ -1,4 +1,4 @@
-import { spotifyProblemSetting, type ProblemNotice } from '../settings';
+import { spotifyProblemSetting, type ProblemNotice } from '../storage-items';
 import type { SpotifyProblem } from '../spotify/errors';
 
 /** SPEC §3: after a development-mode refusal, no sync of its own accord for this long. */

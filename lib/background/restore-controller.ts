@@ -11,7 +11,7 @@ import {
 } from '../restore/restore-store';
 import { asBackground, type SpotifyApi } from '../spotify/api-client';
 import { NotSignedInError } from '../spotify/errors';
-import { libraryContains, MAX_URIS_PER_CALL } from '../spotify/library-calls';
+import { contains, MAX_URIS_PER_CALL } from '../spotify/endpoints';
 import type { RestoreStatus } from '../status';
 
 /** When the worker must wake for the job: at a time (a wait for Spotify), every minute while it should run, or never. */
@@ -145,7 +145,7 @@ export function createRestoreController(deps: RestoreControllerDeps): RestoreCon
       const unknown = saved.flatMap((isSaved, index) => (isSaved ? [] : [index]));
       for (let from = 0; from < unknown.length; from += MAX_URIS_PER_CALL) {
         const batch = unknown.slice(from, from + MAX_URIS_PER_CALL);
-        const answers = await libraryContains(deps.api, batch.map((index) => uris[index]!));
+        const answers = await contains(deps.api, batch.map((index) => uris[index]!));
         batch.forEach((index, position) => {
           saved[index] = answers[position]!;
         });

@@ -1,4 +1,5 @@
-import { appStatusItem, type AppStatus, type SyncStatus } from '../status';
+import type { AppStatus, SyncStatus } from '../status';
+import { appStatusItem } from '../storage-items';
 
 /**
  * The background's view of what the pages show. Updates are serialized so two quick changes

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { readLibrarySummary, StorageFullError, type LibraryDb } from '../library/store';
-import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../library/sync';
+import { LibraryKeptChangingError, syncSavedTracks, type SyncOptions, type SyncResult } from '../sync/sync';
 import type { SpotifyApi } from '../spotify/api-client';
 import {
   NetworkError,

@@ -1,6 +1,6 @@
 import { bucketOf } from './buckets';
 import type { IdBucketRecord, IsrcBucketRecord } from './db';
-import type { EditTransaction } from './edit-transaction';
+import type { EditTransaction } from './write-transaction';
 import type { StoredTrack } from '../tracks/stored-track';
 
 /** Reads the buckets an edit touches, changes them in memory and writes each once. */

@@ -2,7 +2,7 @@ import { searchKeyOf } from '../search/search-key';
 import { BucketEditor } from './bucket-editor';
 import { chunkInfoOf } from './generation-index';
 import { CHUNK_SLOTS, HEAD_SLOTS, type ChunkInfo, type LibraryMeta } from './db';
-import type { EditTransaction } from './edit-transaction';
+import type { EditTransaction } from './write-transaction';
 import { forgetSaved, recordRemovals, type RemovalStamp } from './removal-history';
 import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
 import { decodeList, encodeList } from './track-rows';

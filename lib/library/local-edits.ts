@@ -1,9 +1,8 @@
 import { spotifyTimestamp } from '../format';
 import type { LibraryDb, RemovedTrackRecord } from './db';
-import { EDIT_STORES } from './edit-transaction';
 import { LibraryEditor } from './library-editor';
 import type { StoredTrack } from '../tracks/stored-track';
-import { inWriteTransaction } from './write-transaction';
+import { EDIT_STORES, inWriteTransaction } from './write-transaction';
 
 /** What an optimistic Save put in, so a failed call can take it out and leave things as they were. */
 export interface LocalSave {

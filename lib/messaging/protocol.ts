@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { ISRC, PAGE_TRACK_LIMITS } from '../matching/page-track';
+import type { PageMatch } from '../cross-site/page-match';
+import { ISRC, PAGE_TRACK_LIMITS } from '../cross-site/page-track';
 import { isSavedTime, LABEL_LIMIT, MAX_RESTORE_TRACKS } from '../restore/restore-order';
-import type { AccountRef } from '../settings';
+import type { AccountRef } from '../storage-items';
 import type { RestoreStatus } from '../status';
 import type { SavedState } from '../tracks/saved-state';
 
@@ -90,29 +91,6 @@ export interface TabTrack {
   /** Null when the track is neither cached nor reachable (offline): show it by id. */
   details: TrackDetails | null;
   state: SavedState;
-}
-
-/** A saved track a page was matched to, as the popup's "Matched: …" line shows it. */
-export interface MatchedTrack {
-  uri: string;
-  name: string;
-  artists: string[];
-  albumName: string;
-  /** When it was saved (ISO 8601, as Spotify reports it). */
-  addedAt: string;
-}
-
-export interface PageMatch {
-  /** The song as the page names it. */
-  page: { title: string; artists: string[] };
-  /** `saved`: this song is in the library; `other-version`: another version of it is (≈). */
-  kind: 'saved' | 'other-version' | 'not-saved';
-  /** How a saved match was found: same ISRC, same normalized title and artist, or a spelling apart. */
-  how: 'isrc' | 'exact' | 'close' | null;
-  /** The library track behind `saved` or `other-version`. */
-  track: MatchedTrack | null;
-  /** Tracks the user said "Not this track" to on this page. */
-  rejected: number;
 }
 
 export interface ResponseMap {

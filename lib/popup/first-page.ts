@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import type { ListedTrack } from './listed-track';
 
 /**
@@ -18,8 +17,6 @@ export interface FirstPage {
   sizes: number[];
   newest: ListedTrack[];
 }
-
-export const firstPageItem = storage.defineItem<FirstPage | null>('session:popupFirstPage', { fallback: null });
 
 /** The first page if it is of this account's library at this version, else null. */
 export function currentFirstPage(page: FirstPage | null | undefined, accountKey: string | null, libraryVersion: number): FirstPage | null {

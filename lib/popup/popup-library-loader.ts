@@ -3,7 +3,8 @@ import { createLibrarySearch, warmUpSearch, type LibrarySearch } from '../search
 import { WordInitialsBuilder } from '../search/word-initials';
 import type { StoredTrack } from '../tracks/stored-track';
 import { createCoalescedRunner, type CoalescedRunner } from './coalesced-runner';
-import { firstPageItem, listedTrackOf, type FirstPage } from './first-page';
+import { listedTrackOf, type FirstPage } from './first-page';
+import { firstPageItem } from '../storage-items';
 import { readSearchLibrary } from './read-search-library';
 import { TrackChunkCache } from './track-chunk-cache';
 import { createTrackRowsClient, type TrackRowsClient } from './track-rows-client';

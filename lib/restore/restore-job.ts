@@ -4,7 +4,7 @@ import type { LibraryDb } from '../library/db';
 import type { RestoreFailure, RestorePause } from '../library/restore-records';
 import type { SpotifyApi } from '../spotify/api-client';
 import { HttpError, NetworkError, NotSignedInError, RateLimitedError, ServerError, SessionEndedError } from '../spotify/errors';
-import { libraryContains, MAX_URIS_PER_CALL } from '../spotify/library-calls';
+import * as endpoints from '../spotify/endpoints';
 import { callUris } from './restore-order';
 import { readRestoreItems, readRestoreProgress, updateRestoreProgress, type RestoreProgress } from './restore-store';
 
@@ -65,7 +65,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
   /** Saves these tracks; splits a refused call to find the tracks Spotify refuses. */
   async function save(indexes: readonly number[]): Promise<{ saved: number[]; failed: RestoreFailure[] }> {
     try {
-      await api.put('/me/library', { uris: callUris(urisOf(indexes)) }, { retryUnanswered: false });
+      await endpoints.save(api, callUris(urisOf(indexes)), { retryUnanswered: false });
       return { saved: [...indexes], failed: [] };
     } catch (error) {
       if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 404)) throw error;
@@ -100,7 +100,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
     const wait = sending.at + UNANSWERED_HORIZON_MS - now();
     if (wait > 0) await sleep(Math.min(wait, UNANSWERED_HORIZON_MS));
     const indexes = range(sending.from, sending.to);
-    const answers = await libraryContains(api, urisOf(indexes));
+    const answers = await endpoints.contains(api, urisOf(indexes));
     const there = indexes.filter((_, index) => answers[index]);
     const missing = indexes.filter((_, index) => !answers[index]);
     if (cancelling || missing.length === 0) return settle(sending.to, there, []);
@@ -129,7 +129,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
         await update((latest) => ({ ...latest, state: 'done', finishedAt: now() }));
         return progress;
       }
-      const sending = { from: current.position, to: Math.min(current.total, current.position + MAX_URIS_PER_CALL), at: now() };
+      const sending = { from: current.position, to: Math.min(current.total, current.position + endpoints.MAX_URIS_PER_CALL), at: now() };
       // A Pause or Cancel stored since the last change wins over the next call.
       await update((latest) => (latest.state === 'running' && !latest.cancelled ? { ...latest, sending } : latest));
       if (!progress?.sending) continue;

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import * as v from 'valibot';
-import type { AccountRef } from '../settings';
+import type { AccountRef } from '../storage-items';
 import { retryAfterMs, type AccessTokens } from './api-client';
 import {
   NetworkError,

@@ -5,6 +5,7 @@ import { isTrackId, trackUri } from '../tracks/track-reference';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';
 import { SavedTrackItemSchema, SavedTracksPageSchema, TrackSchema, type TrackJson } from './saved-tracks-schema';
+import { savedTracksPage } from './endpoints';
 
 /** Spotify's largest page for `GET /me/tracks`. */
 export const SAVED_TRACKS_PAGE_SIZE = 50;
@@ -48,7 +49,7 @@ export async function fetchSavedTracksPage(
   api: SpotifyApi,
   { offset, limit = SAVED_TRACKS_PAGE_SIZE, signal }: { offset: number; limit?: number; signal?: AbortSignal },
 ): Promise<SavedTracksPage> {
-  const body = await api.get('/me/tracks', { limit, offset }, { signal });
+  const body = await savedTracksPage(api, { limit, offset }, { signal });
   const page = v.safeParse(SavedTracksPageSchema, body);
   if (!page.success) throw new MalformedPageError(offset, v.summarize(page.issues));
   const { total, items: rawItems } = page.output;

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { AccountRef } from '../settings';
+import type { AccountRef } from '../storage-items';
 
 /**
  * Where the tokens live: the extension's own IndexedDB. Content scripts run with the web

@@ -5,6 +5,7 @@ import { trackUri } from '../tracks/track-reference';
 import type { SpotifyApi } from './api-client';
 import { UnexpectedResponseError } from './errors';
 import { toStoredTrack } from './saved-tracks';
+import { track as getTrack } from './endpoints';
 
 /**
  * Details of tracks that are not saved, for the popup's current track and the `≈` badge:
@@ -43,7 +44,7 @@ export function createTrackDetailsCache(api: SpotifyApi, now: () => number = Dat
   }
 
   async function fetchAndKeep(trackId: string): Promise<TrackDetails> {
-    const body = await api.get(`/tracks/${trackId}`);
+    const body = await getTrack(api, trackId);
     const stored = toStoredTrack({ added_at: new Date(now()).toISOString(), track: body });
     if (!stored || stored.id !== trackId) throw new UnexpectedResponseError(t('errors.unexpectedTrack'));
     const { addedAt: _addedAt, ...track } = stored;

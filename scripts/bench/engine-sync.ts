@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { serialize } from 'node:v8';
 import { generationRange } from '../../lib/library/db';
 import { openLibraryDb, readLibrarySummary, type LibraryDb } from '../../lib/library/store';
-import { syncSavedTracks } from '../../lib/library/sync';
+import { syncSavedTracks } from '../../lib/sync/sync';
 import { createSpotifyApi, type SpotifyApi } from '../../lib/spotify/api-client';
 import { budgets, signInToStandIn } from '../../test/unit/library/stand-in-session';
 import { StandInThread, type StandInCall } from './stand-in-thread';

@@ -7,7 +7,7 @@
  *   npm run bench -- --only internals
  */
 import { performance } from 'node:perf_hooks';
-import { buildMatchIndex, matchPageTrack } from '../../lib/matching/match-index';
+import { buildMatchIndex, matchPageTrack } from '../../lib/cross-site/matching/match-index';
 import { generateLibrary, generateLibraryAndCatalog } from '../../test/stand-in/library';
 import { pageJson } from '../../test/stand-in/page-json';
 import type { PagingSavedTrackObject } from '../../test/stand-in/spotify-types';

@@ -5,7 +5,7 @@
  * (The authorize page's and the token endpoint's refusals are in sign-in.e2e.test.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProblemNotice } from '../../lib/settings';
+import type { ProblemNotice } from '../../lib/storage-items';
 import { REFRESH_TOKEN_LIFETIME_SEC } from '../stand-in/accounts-service';
 import { isApiRequest } from '../stand-in/request-log';
 import type { Refusal } from '../stand-in/refusals';

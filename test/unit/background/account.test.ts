@@ -2,15 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAccountController } from '../../../lib/background/account';
 import { createStatusStore } from '../../../lib/background/status-store';
-import {
-  authNoticeSetting,
-  clientIdSetting,
-  libraryAccountSetting,
-  spotifyProblemSetting,
-  type AccountRef,
-} from '../../../lib/settings';
+import { type AccountRef, appStatusItem, authNoticeSetting, clientIdSetting, libraryAccountSetting, spotifyProblemSetting } from '../../../lib/storage-items';
 import { SignInError, type Auth } from '../../../lib/spotify/auth';
-import { appStatusItem, initialAppStatus, type SyncState } from '../../../lib/status';
+import { initialAppStatus, type SyncState } from '../../../lib/status';
 
 const ACCOUNT: AccountRef = { key: 'account-1', displayName: 'Ada' };
 const CLIENT_ID = '0123456789abcdef0123456789abcdef';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryActions, type LibraryActions } from '../../../lib/background/library-actions';
 import { resolveSavedState } from '../../../lib/background/saved-state-resolver';
 import { findSavedByIsrc, findSavedTrack, readAllTracks, readRemovalHistory } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { createTrackDetailsCache } from '../../../lib/spotify/track-details';
 import { startSession, type StandInSession } from '../library/stand-in-session';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRestoreController, type RestoreController, type RestoreWake } from '../../../lib/background/restore-controller';
 import { readRemovalHistory } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { createRestoreJob, readRestoreProgress, updateRestoreProgress } from '../../../lib/restore/restore-store';
 import type { RestoreStatus } from '../../../lib/status';
 import { startSession, type StandInSession } from '../library/stand-in-session';

@@ -4,7 +4,7 @@ import { REFUSAL_RETRY_MS, storedProblems } from '../../../lib/background/proble
 import { createStatusStore } from '../../../lib/background/status-store';
 import { createSyncController, RESUME_AFTER_SUSPEND_MS, type SyncControllerDeps } from '../../../lib/background/sync-controller';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
-import { LibraryKeptChangingError, type SyncResult } from '../../../lib/library/sync';
+import { LibraryKeptChangingError, type SyncResult } from '../../../lib/sync/sync';
 import type { SpotifyApi } from '../../../lib/spotify/api-client';
 import {
   NetworkError,
@@ -16,8 +16,8 @@ import {
 } from '../../../lib/spotify/errors';
 import { PacingPauseError } from '../../../lib/spotify/pacer';
 import { StorageFullError } from '../../../lib/library/store';
-import { spotifyProblemSetting } from '../../../lib/settings';
-import { appStatusItem, initialAppStatus } from '../../../lib/status';
+import { appStatusItem, spotifyProblemSetting } from '../../../lib/storage-items';
+import { initialAppStatus } from '../../../lib/status';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const api = { requestCount: 0 } as SpotifyApi;

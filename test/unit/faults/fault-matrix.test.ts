@@ -5,18 +5,18 @@
  * when the sync finished; untouched or a clean partial first sync when it stopped, never a
  * duplicate), and that the next sync after the fault is gone ends exact.
  *
- * The engine's own fault tests (test/unit/library/faults.test.ts) look at the engine's errors
+ * The engine's own fault tests (test/unit/sync/faults.test.ts) look at the engine's errors
  * and request budgets; these go through the background's sync controller, so they also prove
  * the mapping from each fault to the visible state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibraryActions } from '../../../lib/background/library-actions';
-import { readFullSyncCheckpoint } from '../../../lib/library/full-sync';
+import { readFullSyncCheckpoint } from '../../../lib/sync/full-sync';
 import { createTrackDetailsCache } from '../../../lib/spotify/track-details';
 import type { SyncState, SyncStatus } from '../../../lib/status';
 import type { FaultRule } from '../../stand-in/faults';
 import { expectCacheEqualsServer } from '../library/cache-assertions';
-import { authNoticeSetting, libraryAccountSetting } from '../../../lib/settings';
+import { authNoticeSetting, libraryAccountSetting } from '../../../lib/storage-items';
 import {
   CLIENT_TIMEOUT_MS,
   SLOW_ANSWER_MS,

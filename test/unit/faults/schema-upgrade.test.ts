@@ -25,7 +25,7 @@ import {
   type LibraryDb,
   type RemovedTrack,
 } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import type { SavedTrackObject } from '../../stand-in/spotify-types';

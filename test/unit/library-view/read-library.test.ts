@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readLibrarySnapshot } from '../../../lib/library-view/read-library';
 import { readLibrarySummary } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import { startSession, type StandInSession } from '../library/stand-in-session';

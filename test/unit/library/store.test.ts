@@ -19,7 +19,7 @@ import {
   undoLocalRemove,
   undoLocalSave,
 } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readAllTracks, readChunkSizes } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { FirstPage } from '../../../lib/popup/first-page';
 import { firstPageLibrary, PopupLibraryLoader, type IdleScheduler, type PopupLibrary } from '../../../lib/popup/popup-library-loader';
 import { startSession, type StandInSession } from '../library/stand-in-session';

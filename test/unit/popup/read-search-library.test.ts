@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAllTracks, readChunkSizes, readTrackChunk } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { readSearchLibrary } from '../../../lib/popup/read-search-library';
 import { TrackChunkCache } from '../../../lib/popup/track-chunk-cache';
 import { searchKeyOf } from '../../../lib/search/search-key';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibraryDb, readAllTracks, readChunkSizes, readTrackChunk } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { packListedTrack, unpackListedTrack, type ListedTrack } from '../../../lib/popup/listed-track';
 import type { MessageEnd, TrackRowsChunk, TrackRowsRequest } from '../../../lib/popup/track-rows-protocol';
 import { createTrackRowsService } from '../../../lib/popup/track-rows-service';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRemovalHistory } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import { parseImportText } from '../../../lib/restore/import-file';
 import { planImport } from '../../../lib/restore/import-plan';
 import { runRestoreJob, UNANSWERED_HORIZON_MS } from '../../../lib/restore/restore-job';
 import { sendingOrder, type RestoreCandidate } from '../../../lib/restore/restore-order';
-import { MAX_URIS_PER_CALL } from '../../../lib/spotify/library-calls';
+import { MAX_URIS_PER_CALL } from '../../../lib/spotify/endpoints';
 import {
   createRestoreJob,
   readRestoreProgress,

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findSavedTrack, readAllTracks, readLibrarySummary } from '../../../lib/library/store';
-import { syncSavedTracks } from '../../../lib/library/sync';
+import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { UnexpectedResponseError } from '../../../lib/spotify/errors';
 import { MalformedPageError } from '../../../lib/spotify/saved-tracks';

@@ -1,0 +1,140 @@
+import { t } from '../../i18n';
+import type { MatchOptions } from '../matching/match-index';
+import { pageKeyOf } from '../matching/page-key';
+import type { PageTrack, TabPage } from '../page-track';
+import type { PageMatch } from '../page-match';
+import { badgeFor, NO_BADGE, type Badge } from '../../tracks/saved-state';
+
+export interface PageMatchesDeps {
+  match(track: PageTrack, options: MatchOptions): Promise<PageMatch>;
+  setBadge(tabId: number, badge: Badge): Promise<void>;
+  /** Badges are empty while signed out (SPEC §5). */
+  isActive(): Promise<boolean>;
+  /** Whether the page's site is still switched on: a site switched off shows nothing. */
+  isEnabledPage(url: string): Promise<boolean>;
+  strictMatching(): Promise<boolean>;
+  /** "Not this track" corrections, by page key. */
+  rejected(pageKey: string): Promise<string[]>;
+  reject(pageKey: string, uri: string): Promise<void>;
+  /**
+   * Where the tabs' pages are kept while the service worker sleeps (storage.session: not
+   * readable by content scripts), so the popup still finds a match after a restart.
+   */
+  savedPages: { load(): Promise<Record<string, TabPage>>; save(pages: Record<string, TabPage>): Promise<void> };
+}
+
+export interface PageMatches {
+  /** A content script reported the song of its page. */
+  pageFound(tabId: number, url: string, track: PageTrack): Promise<void>;
+  /** The tab navigated: a page with another key forgets its song (the tab badges clear the badge). */
+  tabUrlChanged(tabId: number, url: string | undefined): Promise<void>;
+  tabClosed(tabId: number): Promise<void>;
+  get(tabId: number): Promise<PageMatch | null>;
+  /** "Not this track": remembered for the page, then matched again without it. */
+  reject(tabId: number): Promise<PageMatch | null>;
+  /** Match every tab again (library changed, signed in or out, strict matching or a site switched). */
+  refreshAll(): Promise<void>;
+}
+
+interface TabEntry extends TabPage {
+  match: PageMatch | null;
+}
+
+/**
+ * The badge and the popup's "Matched: …" line for tabs on music sites other than Spotify.
+ * The match comes from the cache only; nothing here calls Spotify.
+ */
+export function createPageMatches(deps: PageMatchesDeps): PageMatches {
+  const tabs = new Map<number, TabEntry>();
+  const restored = deps.savedPages.load().then(
+    (pages) => {
+      for (const [tabId, page] of Object.entries(pages)) if (!tabs.has(Number(tabId))) tabs.set(Number(tabId), { ...page, match: null });
+    },
+    () => undefined,
+  );
+
+  async function persist(): Promise<void> {
+    await deps.savedPages.save(Object.fromEntries([...tabs].map(([tabId, { url, track }]) => [tabId, { url, track }])));
+  }
+
+  async function show(tabId: number): Promise<PageMatch | null> {
+    const entry = tabs.get(tabId);
+    if (!entry) return null;
+    if (!(await deps.isEnabledPage(entry.url))) {
+      tabs.delete(tabId);
+      await persist();
+      await deps.setBadge(tabId, NO_BADGE);
+      return null;
+    }
+    if (!(await deps.isActive())) {
+      entry.match = null;
+      await deps.setBadge(tabId, NO_BADGE);
+      return null;
+    }
+    const key = pageKeyOf(entry.url);
+    const [strict, rejected] = await Promise.all([deps.strictMatching(), deps.rejected(key)]);
+    const match = await deps.match(entry.track, { strict, excluded: new Set(rejected) });
+    // The tab may have moved on while the library was read.
+    if (tabs.get(tabId) !== entry) return null;
+    entry.match = match;
+    await deps.setBadge(tabId, badgeOf(match));
+    return match;
+  }
+
+  return {
+    async pageFound(tabId, url, track) {
+      await restored;
+      tabs.set(tabId, { url, track, match: null });
+      await persist();
+      await show(tabId);
+    },
+    async tabUrlChanged(tabId, url) {
+      await restored;
+      const entry = tabs.get(tabId);
+      if (!entry || url === undefined || pageKeyOf(url) === pageKeyOf(entry.url)) return;
+      tabs.delete(tabId);
+      await persist();
+    },
+    async tabClosed(tabId) {
+      await restored;
+      if (tabs.delete(tabId)) await persist();
+    },
+    async get(tabId) {
+      await restored;
+      const entry = tabs.get(tabId);
+      if (!entry) return null;
+      return entry.match ?? show(tabId);
+    },
+    async reject(tabId) {
+      await restored;
+      const entry = tabs.get(tabId);
+      const uri = entry?.match?.track?.uri;
+      if (!entry || !uri) return entry?.match ?? null;
+      await deps.reject(pageKeyOf(entry.url), uri);
+      return show(tabId);
+    },
+    async refreshAll() {
+      await restored;
+      await Promise.all([...tabs.keys()].map(show));
+    },
+  };
+}
+
+function quoted(match: PageMatch): string {
+  return match.track ? t('badge.songBy', { title: match.track.name, artists: match.track.artists.join(', ') }) : '';
+}
+
+/** ✓, ≈ or + as on Spotify's own pages, saying in the title what the page was matched to. */
+export function badgeOf(match: PageMatch): Badge {
+  switch (match.kind) {
+    case 'saved':
+      return { ...badgeFor({ kind: 'saved' }), title: t('badge.savedMatch', { song: quoted(match) }) };
+    case 'other-version':
+      return {
+        ...badgeFor({ kind: 'other-version', albumName: match.track?.albumName ?? '' }),
+        title: t('badge.otherVersionMatch', { song: quoted(match) }),
+      };
+    case 'not-saved':
+      return badgeFor({ kind: 'not-saved' });
+  }
+}
