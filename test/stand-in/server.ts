@@ -300,7 +300,9 @@ export class StandIn {
       const limited = isApiRequest(entry) ? this.#admit(request) : null;
       await this.#wait(this.latencyMs);
       if (isApiRequest(entry)) for (const listener of this.#beforeAnswer) listener(entry, this);
-      const fault = limited ? undefined : this.faults.take(entry);
+      // A request whose client gave up meanwhile is still carried out (as Spotify would), but
+      // a fault spent on it would never be seen: it is kept for the next request.
+      const fault = limited || isGone(response) ? undefined : this.faults.take(entry);
       if (fault) entry.fault = fault.kind;
       if (fault?.kind === 'drop') {
         dropConnection(request);

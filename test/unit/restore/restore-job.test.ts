@@ -145,6 +145,7 @@ describe('the restore job', () => {
     expect(e.s.standIn.requests.slice(0, check).filter((request) => request.method === 'PUT')).toHaveLength(landed ? 3 : 2);
   });
 
+  // ~5 s alone; past the suite's 30 s limit once when the machine ran twenty other processes.
   it('restores a file of 10,000 rows exactly, once, through two stops', async () => {
     const e = await emptiedLibrary(10_000, 3);
     expect(e.candidates.length).toBeGreaterThan(9_900);
@@ -157,7 +158,7 @@ describe('the restore job', () => {
     expect(containsCalls(e.s)).toBe(2);
     await syncSavedTracks({ db: e.s.db, api: e.s.api });
     await expectCacheEqualsServer(e.s.db, e.s.standIn);
-  });
+  }, 120_000);
 
   it('isolates a track Spotify refuses, saves the others, and says why', async () => {
     const e = await emptiedLibrary(60);

@@ -82,6 +82,18 @@ describe('fault knobs', () => {
     expect(standIn.requests.at(-1)).toMatchObject({ status: 200, fault: 'hang' });
   });
 
+  it('does not spend a fault on a request its client gave up on before the answer', async () => {
+    // Under load a client's timeout can fire while the request waits its latency: the fault
+    // must reach the next request the client does see, or a test arranging it never meets it.
+    standIn.latencyMs = 300;
+    standIn.faults.push({ kind: 'status', status: 429, retryAfter: 7200 });
+    await expect(
+      fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(50) }),
+    ).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
+    await waitFor(() => standIn.requests[0]?.endedAt !== undefined);
+    expect((await page(0)).status).toBe(429);
+  });
+
   it('sends malformed JSON with status 200', async () => {
     standIn.faults.push({ kind: 'malformed' });
     const response = await page(0);
