@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import { formatCount } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import type { ExportFormat } from '../../lib/library-view/export-file';
+import type { ExportScope } from '../../lib/library-view/shown-view';
 import type { ExportProgress } from '../hooks/use-export';
-
-export type ExportScope = 'view' | 'library';
 
 interface ExportControlsProps {
   /** Null while the whole library is still being read. */

@@ -1,4 +1,5 @@
 import type { RemovalHistory } from '../library/store';
+import type { RestoreStatus } from '../status';
 import { tokenizeQuery } from '../search/fold';
 import { createLibrarySearch, type SearchOutcome } from '../search/search-library';
 
@@ -18,4 +19,12 @@ export function createRemovedList(history: RemovalHistory): RemovedList {
       return { positions: outcome.positions, kind: outcome.kind };
     },
   };
+}
+
+/**
+ * Moves whenever the history of removals may have changed: a sync changed the library, or a
+ * restore confirmed tracks (its position moved) or ended.
+ */
+export function removalHistoryChange(libraryVersion: number, restore: RestoreStatus | null): string {
+  return `${libraryVersion} ${restore?.jobId ?? ''} ${restore?.position ?? 0} ${restore?.state ?? ''}`;
 }

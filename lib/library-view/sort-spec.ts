@@ -17,6 +17,12 @@ export function initialDirection(field: SortField): SortDirection {
   return field === 'addedAt' || field === 'releaseDate' ? 'desc' : 'asc';
 }
 
+/** The sort after a click on `field`'s column: the other direction if it is the sort, else its initial one. */
+export function columnSort(current: SortSpec, field: SortField): SortSpec {
+  if (current.field !== field) return { field, direction: initialDirection(field) };
+  return { field, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}
+
 export function isSortField(value: string): value is SortField {
   return (SORT_FIELDS as readonly string[]).includes(value);
 }

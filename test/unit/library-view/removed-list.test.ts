@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRemovedList } from '../../../lib/library-view/removed-list';
+import { createRemovedList, removalHistoryChange } from '../../../lib/library-view/removed-list';
 import type { RemovedTrack } from '../../../lib/library/store';
+import type { RestoreStatus } from '../../../lib/status';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { searchKeyOf } from '../../../lib/search/search-key';
 
@@ -38,5 +39,22 @@ describe('the removed tracks as the view lists them', () => {
     ['nothing like it', [], 'none'],
   ])('“%s” lists %j', (query, positions, kind) => {
     expect(list.view(query)).toEqual({ positions, kind });
+  });
+});
+
+describe('when the history is read again', () => {
+  const restore = { jobId: 'job-1', position: 4, state: 'running' } as RestoreStatus;
+  it.each<[string, number, RestoreStatus | null]>([
+    ['a sync changed the library', 8, restore],
+    ['a restore began', 7, { ...restore, jobId: 'job-2' }],
+    ['a restore confirmed tracks', 7, { ...restore, position: 5 }],
+    ['a restore ended', 7, { ...restore, state: 'done' } as RestoreStatus],
+    ['a restore was dismissed', 7, null],
+  ])('after %s', (_, libraryVersion, after) => {
+    expect(removalHistoryChange(libraryVersion, after)).not.toBe(removalHistoryChange(7, restore));
+  });
+
+  it('not while nothing moved', () => {
+    expect(removalHistoryChange(7, { ...restore })).toBe(removalHistoryChange(7, restore));
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLibraryModel, rankTextsInPlace } from '../../../lib/library-view/library-model';
 import { releaseDateNumber } from '../../../lib/library-view/release-date';
-import { newestFirstSortIndex, numericSortIndex, orderedPositions, presortKey, textSortIndex } from '../../../lib/library-view/sort-index';
-import { initialDirection, SORT_FIELDS, type SortDirection, type SortField } from '../../../lib/library-view/sort-spec';
+import { SORT_FIELDS, type SortDirection, type SortField } from '../../../lib/library-view/sort-spec';
 import { artistLine } from '../../../lib/library-view/track-sort';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 import { generatedTracks, keysOf, listed, preparedModel, storedTrack } from './tracks';
@@ -58,17 +57,6 @@ describe('sorting the library', () => {
     expect(await sortedNames(tracks, 'addedAt', 'desc')).toEqual(['newest', 'middle', 'oldest']);
   });
 
-  it('starts dates newest first and everything else ascending', () => {
-    expect(SORT_FIELDS.map((field) => [field, initialDirection(field)])).toEqual([
-      ['addedAt', 'desc'],
-      ['title', 'asc'],
-      ['artist', 'asc'],
-      ['album', 'asc'],
-      ['duration', 'asc'],
-      ['releaseDate', 'desc'],
-    ]);
-  });
-
   it('sorts numeric fields at once and text fields once prepared', async () => {
     const model = createLibraryModel(library, keysOf(library), rankTextsInPlace(collator));
     expect(model.canSort('duration')).toBe(true);
@@ -119,57 +107,4 @@ describe('sorting the library', () => {
       expect(listed(model, { sort: { field, direction } })).toEqual(referenceOrder(field, direction));
     },
   );
-});
-
-describe('sort indexes', () => {
-  it('treats NaN as no value, listed last', () => {
-    const index = numericSortIndex(Float64Array.from([3, Number.NaN, 1, 3]));
-    expect(Array.from(orderedPositions(index, 'asc', null))).toEqual([2, 0, 3, 1]);
-    expect(Array.from(orderedPositions(index, 'desc', null))).toEqual([0, 3, 2, 1]);
-  });
-
-  it('keeps only the positions asked for', () => {
-    const index = numericSortIndex(Float64Array.from([5, 4, 3, 2, 1]));
-    expect(Array.from(orderedPositions(index, 'asc', Uint8Array.from([1, 0, 1, 0, 1])))).toEqual([4, 2, 0]);
-  });
-
-  it('ranks times stored newest first without sorting, ties in position order', () => {
-    const index = newestFirstSortIndex(['c', 'b', 'b', 'a'])!;
-    expect(Array.from(orderedPositions(index, 'asc', null))).toEqual([3, 1, 2, 0]);
-    expect(Array.from(orderedPositions(index, 'desc', null))).toEqual([0, 1, 2, 3]);
-    expect(newestFirstSortIndex(['a', 'b'])).toBeNull();
-  });
-
-  it('orders texts by the collator even where the presort key is wrong for the language', () => {
-    // Swedish puts å, ä, ö after z; the presort key strips the rings and dots.
-    const swedish = new Intl.Collator('sv', { sensitivity: 'base' });
-    const index = textSortIndex(['ängel', 'zebra', 'apa', 'örn', 'åska'], swedish);
-    expect(Array.from(orderedPositions(index, 'asc', null))).toEqual([2, 1, 4, 0, 3]);
-  });
-
-  it('counts empty and null texts as no value', () => {
-    const index = textSortIndex(['b', '', null, 'a'], collator);
-    expect(Array.from(orderedPositions(index, 'desc', null))).toEqual([0, 3, 1, 2]);
-  });
-
-  it.each([
-    ['Beyoncé', 'beyonce'],
-    ['ÉCLAIR', 'eclair'],
-    ['ＡＢＣ', 'abc'],
-    ['Группа', 'группа'],
-    ['AC/DC', 'ac/dc'],
-  ])('presorts %s as %s', (text, key) => {
-    expect(presortKey(text)).toBe(key);
-  });
-
-  it.each([
-    ['2011-05-01', 20110501],
-    ['2011-05', 20110500],
-    ['2011', 20110000],
-    ['0000', 0],
-    [null, Number.NaN],
-    ['soon', Number.NaN],
-  ])('reads release date %s as %d', (date, number) => {
-    expect(releaseDateNumber(date)).toBe(number);
-  });
 });
