@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { artistKey, creditKeys } from '../../../../lib/cross-site/matching/artist-key';
-import { pageKeyOf } from '../../../../lib/cross-site/matching/page-key';
-import { boundPageTrack } from '../../../../lib/cross-site/page-track';
-import { isPageOrigin, originOfPage, originPattern, siteOfUrl } from '../../../../lib/cross-site/sites';
+import { songUrlOf } from '../../../../lib/cross-site/matching/song-url';
+import { boundSiteTrack } from '../../../../lib/cross-site/site-track';
+import { isHttpsOrigin, originOfUrl, originPattern, siteOfUrl } from '../../../../lib/cross-site/sites';
 import { splitTitle } from '../../../../lib/cross-site/matching/title-parts';
 import { classifyTitlePart } from '../../../../lib/cross-site/matching/version-markers';
 
@@ -103,30 +103,30 @@ describe('sites and pages', () => {
   );
 
   it('gives the origin a page can be switched on for: https only, no port, no credentials', () => {
-    expect(originOfPage('https://music.nilsfrahm.com/track/all-melody?x=1#y')).toBe('https://music.nilsfrahm.com');
+    expect(originOfUrl('https://music.nilsfrahm.com/track/all-melody?x=1#y')).toBe('https://music.nilsfrahm.com');
     expect(originPattern('https://music.nilsfrahm.com')).toBe('https://music.nilsfrahm.com/*');
     for (const url of ['http://music.example.com/', 'https://music.example.com:8443/', 'https://user:pass@music.example.com/', 'chrome://extensions/', 'not a url']) {
-      expect(originOfPage(url), url).toBeNull();
+      expect(originOfUrl(url), url).toBeNull();
     }
-    expect(isPageOrigin('https://music.example.com')).toBe(true);
-    expect(isPageOrigin('https://music.example.com/')).toBe(false);
-    expect(isPageOrigin('https://*.example.com')).toBe(false);
+    expect(isHttpsOrigin('https://music.example.com')).toBe(true);
+    expect(isHttpsOrigin('https://music.example.com/')).toBe(false);
+    expect(isHttpsOrigin('https://*.example.com')).toBe(false);
   });
 
   it('keys a page without what does not change the song', () => {
-    expect(pageKeyOf('https://www.youtube.com/watch?v=abc&t=42s&list=PL1#x')).toBe('www.youtube.com/watch?v=abc');
-    expect(pageKeyOf('https://genius.com/Adele-hello-lyrics?utm_source=x')).toBe('genius.com/Adele-hello-lyrics');
-    expect(pageKeyOf('https://music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163&l=en')).toBe('music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163');
+    expect(songUrlOf('https://www.youtube.com/watch?v=abc&t=42s&list=PL1#x')).toBe('www.youtube.com/watch?v=abc');
+    expect(songUrlOf('https://genius.com/Adele-hello-lyrics?utm_source=x')).toBe('genius.com/Adele-hello-lyrics');
+    expect(songUrlOf('https://music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163&l=en')).toBe('music.apple.com/us/album/die-with-a-smile/1762656941?i=1762657163');
   });
 
   it('bounds what a page gives before it is sent', () => {
     const long = 'x'.repeat(1000);
-    const bounded = boundPageTrack({ title: `  ${long} `, artists: [' A ', 'A', '', ...Array.from({ length: 20 }, (_, i) => `B${i}`)], durationMs: -5, isrc: 'nope' });
+    const bounded = boundSiteTrack({ title: `  ${long} `, artists: [' A ', 'A', '', ...Array.from({ length: 20 }, (_, i) => `B${i}`)], durationMs: -5, isrc: 'nope' });
     expect(bounded?.title.length).toBe(300);
     expect(bounded?.artists).toHaveLength(10);
     expect(bounded?.artists[0]).toBe('A');
     expect(bounded).not.toHaveProperty('durationMs');
     expect(bounded).not.toHaveProperty('isrc');
-    expect(boundPageTrack({ title: ' ', artists: ['A'] })).toBeNull();
+    expect(boundSiteTrack({ title: ' ', artists: ['A'] })).toBeNull();
   });
 });
