@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLibraryMatcher, type LibraryMatcher } from '../../../lib/cross-site/background/library-matcher';
-import { syncSavedTracks } from '../../../lib/sync/sync';
-import { EXTRACTORS, extractGenericSite } from '../../../lib/cross-site/extractors';
-import { boundSiteTrack, type SiteTrack } from '../../../lib/cross-site/site-track';
-import type { TabMatch } from '../../../lib/cross-site/tab-match';
-import { CORPUS, CORPUS_LIBRARY, corpusDocument, type CorpusEntry, type Expected } from '../../fixtures/sites/corpus/corpus';
-import { corpusTrackId, corpusTrackObjects } from '../../fixtures/sites/corpus/library-tracks';
-import { startSession, type StandInSession } from '../library/stand-in-session';
+import { createLibraryMatcher, type LibraryMatcher } from '../../../../lib/cross-site/background/library-matcher';
+import { syncSavedTracks } from '../../../../lib/sync/sync';
+import { EXTRACTORS, extractGenericSite } from '../../../../lib/cross-site/extractors';
+import { boundSiteTrack, type SiteTrack } from '../../../../lib/cross-site/site-track';
+import type { TabMatch } from '../../../../lib/cross-site/tab-match';
+import { CORPUS, CORPUS_LIBRARY, corpusDocument, type CorpusEntry, type Expected } from '../../../fixtures/sites/corpus/corpus';
+import { corpusTrackId, corpusTrackObjects } from '../../../fixtures/sites/corpus/library-tracks';
+import { startSession, type StandInSession } from '../../library/stand-in-session';
 
 /**
  * Issue #14's table: every page of the corpus (pages modelled on the real sites of 2025–2026)

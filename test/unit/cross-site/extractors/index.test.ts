@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXTRACTORS, extractGenericSite } from '../../../lib/cross-site/extractors';
-import { parseIsoDuration } from '../../../lib/cross-site/extractors/structured-data';
-import { boundSiteTrack, type SiteTrack } from '../../../lib/cross-site/site-track';
-import type { SiteId } from '../../../lib/cross-site/sites';
-import { corpusDocument, corpusEntry, READER_ENTRIES } from '../../fixtures/sites/corpus/corpus';
+import { EXTRACTORS, extractGenericSite } from '../../../../lib/cross-site/extractors';
+import { boundSiteTrack, type SiteTrack } from '../../../../lib/cross-site/site-track';
+import type { SiteId } from '../../../../lib/cross-site/sites';
+import { corpusDocument, corpusEntry, READER_ENTRIES } from '../../../fixtures/sites/corpus/corpus';
 
 type Reader = SiteId | 'generic';
 
@@ -14,8 +13,8 @@ function extract(reader: Reader, doc: Document, url: string): SiteTrack | null {
 
 /** What a corpus page is read as, at its own URL. */
 function readCorpus(file: string): SiteTrack | null {
-  const page = corpusEntry(file);
-  return extract(page.reader, corpusDocument(file), page.url);
+  const entry = corpusEntry(file);
+  return extract(entry.reader, corpusDocument(file), entry.url);
 }
 
 describe('reading the song from real pages', () => {
@@ -167,16 +166,4 @@ describe('what the real markup needs', () => {
     );
     expect(extract('genius', doc, corpusEntry('genius-song.html').url)).toEqual({ title: 'Harder, Better, Faster, Stronger', artists: ['Daft Punk'] });
   });
-});
-
-describe('ISO 8601 durations', () => {
-  it.each([
-    ['PT4M13S', 253_000],
-    ['P00H08M19S', 499_000],
-    ['PT1H2M3.5S', 3_723_500],
-    ['PT0S', undefined],
-    ['P', undefined],
-    ['4:13', undefined],
-    [null, undefined],
-  ])('%s', (text, ms) => expect(parseIsoDuration(text)).toBe(ms));
 });
