@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { SiteId } from './cross-site/sites';
 import type { PacerRecord } from './spotify/pacer';
 import type { SpotifyProblem } from './spotify/errors';
-import type { TabPage } from './cross-site/page-track';
+import type { TabReport } from './cross-site/site-track';
 import type { FirstPage } from './popup/first-page';
 import { initialAppStatus, type AppStatus, type RestoreStatus } from './status';
 
@@ -93,10 +93,10 @@ export const strictMatchingSetting = storage.defineItem<boolean>('local:strictMa
 });
 
 /**
- * "Not this track" on a music page: page (lib/cross-site/matching/page-key.ts) → library track URIs the
- * user said it is not, newest page last. Bounded: the oldest pages are forgotten first.
+ * "Not this track" on a music site: song URL (lib/cross-site/matching/song-url.ts) → library track URIs
+ * the user said it is not, newest last. Bounded: the oldest song URLs are forgotten first.
  */
-export const pageMatchCorrectionsItem = storage.defineItem<Record<string, string[]>>('local:pageMatchCorrections', {
+export const matchCorrectionsItem = storage.defineItem<Record<string, string[]>>('local:pageMatchCorrections', {
   fallback: {},
   version: 1,
 });
@@ -122,11 +122,11 @@ export const appStatusItem = storage.defineItem<AppStatus>('session:appStatus', 
 });
 
 /**
- * The song each tab's page shows, by tab id, as content scripts reported them: kept while the
- * service worker sleeps, and watched by the popup to show a page's song as soon as it is read.
- * storage.session, which content scripts cannot read: page URLs stay with the extension.
+ * The song each tab shows, by tab id, as content scripts reported them: kept while the service
+ * worker sleeps, and watched by the popup to show a tab's song as soon as it is read.
+ * storage.session, which content scripts cannot read: tab URLs stay with the extension.
  */
-export const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {}, version: 1 });
+export const tabReportsItem = storage.defineItem<Record<string, TabReport>>('session:tabPages', { fallback: {}, version: 1 });
 
 /**
  * Written only by the background after every change to the job, watched by the library page;

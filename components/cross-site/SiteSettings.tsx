@@ -46,7 +46,7 @@ export function SiteSettings() {
                 onChange={(event) => (event.currentTarget.checked ? switchOn(site) : void siteSwitches.switchOffSite(site.id))}
               />
               <strong>{site.label}</strong>
-              <span class="muted">{sitePages(site.id)}</span>
+              <span class="muted">{siteReads(site.id)}</span>
             </label>
           </li>
         ))}
@@ -87,26 +87,26 @@ export function SiteSettings() {
   );
 }
 
-/** What Tracklight reads on each site, in the UI's language (`Site.pages` is the English, for code). */
-function sitePages(id: SiteId): string {
+/** What Tracklight reads on each site, in the UI's language (`Site.reads` is the English, for code). */
+function siteReads(id: SiteId): string {
   switch (id) {
     case 'youtube':
-      return t('sites.pages.youtube');
+      return t('sites.reads.youtube');
     case 'youtube-music':
-      return t('sites.pages.youtubeMusic');
+      return t('sites.reads.youtubeMusic');
     case 'bandcamp':
-      return t('sites.pages.bandcamp');
+      return t('sites.reads.bandcamp');
     case 'lastfm':
-      return t('sites.pages.lastfm');
+      return t('sites.reads.lastfm');
     case 'genius':
-      return t('sites.pages.genius');
+      return t('sites.reads.genius');
     case 'soundcloud':
-      return t('sites.pages.soundcloud');
+      return t('sites.reads.soundcloud');
     case 'apple-music':
-      return t('sites.pages.appleMusic');
+      return t('sites.reads.appleMusic');
     case 'deezer':
-      return t('sites.pages.deezer');
+      return t('sites.reads.deezer');
     case 'tidal':
-      return t('sites.pages.tidal');
+      return t('sites.reads.tidal');
   }
 }

@@ -7,7 +7,7 @@ import { useNow } from '../../components/hooks/use-now';
 import { useOnline } from '../../components/hooks/use-online';
 import { usePopupLibrary } from '../../components/hooks/use-popup-library';
 import { useStorageItem } from '../../components/hooks/use-storage-item';
-import { PageMatchLine } from '../../components/cross-site/PageMatchLine';
+import { TabMatchLine } from '../../components/cross-site/TabMatchLine';
 import { SiteOfferLine } from '../../components/cross-site/SiteOfferLine';
 import { useSiteOffer } from '../../components/cross-site/use-site-offer';
 import { useCurrentTabId } from '../../components/hooks/use-current-tab-id';
@@ -121,7 +121,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
           onToggleSaved={currentTrack.toggleSaved}
         />
       )}
-      <PageMatchLine send={send} tabId={tabId} enabled={status.signedIn} libraryVersion={libraryVersion} />
+      <TabMatchLine send={send} tabId={tabId} enabled={status.signedIn} libraryVersion={libraryVersion} />
       {searchable && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
       {searchable && !unavailable && (
         <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />

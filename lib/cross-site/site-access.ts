@@ -1,4 +1,4 @@
-import { originOfPage, originPattern, siteOfUrl, type Site, type SiteId } from './sites';
+import { originOfUrl, originPattern, siteOfUrl, type Site, type SiteId } from './sites';
 
 /**
  * "Enable on this site" (issue #14): what the popup may offer for the page in the current tab,
@@ -19,7 +19,7 @@ export interface SwitchedOn {
  * m.youtube.com, is offered again there).
  */
 export function siteOfferFor(url: string, on: SwitchedOn, siteGranted: boolean): SiteOffer | null {
-  const origin = originOfPage(url);
+  const origin = originOfUrl(url);
   if (!origin || /(^|\.)spotify\.com$/.test(new URL(origin).hostname)) return null;
   const site = siteOfUrl(url);
   if (site) return on.sites.includes(site.id) && siteGranted ? null : { kind: 'site', site };

@@ -3,7 +3,7 @@
  * #14). Each is opt-in: its hosts are optional permissions, asked for when the user switches it
  * on, and its content script is registered only then. Any other https site can be switched on
  * from the popup too ("Enable on this site"), for its origin alone: there the generic reader
- * (extractors/music-page.ts) runs. Kept free of browser APIs: the manifest (wxt.config.ts), the
+ * (extractors/generic-site.ts) runs. Kept free of browser APIs: the manifest (wxt.config.ts), the
  * background, the options page, the popup and the content script all read it.
  */
 
@@ -14,7 +14,7 @@ export interface Site {
   id: SiteId;
   label: string;
   /** What the options page says Tracklight reads there. */
-  pages: string;
+  reads: string;
   /** Host permissions to ask for; also where the content script runs (whole hosts: these are single-page apps). */
   origins: readonly string[];
   /** Hostnames the origins cover; `*.` = any subdomain. */
@@ -25,63 +25,63 @@ export const SITES: readonly Site[] = [
   {
     id: 'youtube',
     label: 'YouTube',
-    pages: 'watch pages, on the mobile site too',
+    reads: 'watch pages, on the mobile site too',
     origins: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
     hostnames: ['www.youtube.com', 'm.youtube.com'],
   },
   {
     id: 'youtube-music',
     label: 'YouTube Music',
-    pages: 'the song playing',
+    reads: 'the song playing',
     origins: ['https://music.youtube.com/*'],
     hostnames: ['music.youtube.com'],
   },
   {
     id: 'bandcamp',
     label: 'Bandcamp',
-    pages: 'track pages (an artist’s own domain: switch it on from the popup there)',
+    reads: 'track pages (an artist’s own domain: switch it on from the popup there)',
     origins: ['https://*.bandcamp.com/*'],
     hostnames: ['*.bandcamp.com'],
   },
   {
     id: 'lastfm',
     label: 'Last.fm',
-    pages: 'track pages, in every language',
+    reads: 'track pages, in every language',
     origins: ['https://www.last.fm/*'],
     hostnames: ['www.last.fm'],
   },
   {
     id: 'genius',
     label: 'Genius',
-    pages: 'song pages',
+    reads: 'song pages',
     origins: ['https://genius.com/*'],
     hostnames: ['genius.com'],
   },
   {
     id: 'soundcloud',
     label: 'SoundCloud',
-    pages: 'track pages, on the mobile site too',
+    reads: 'track pages, on the mobile site too',
     origins: ['https://soundcloud.com/*', 'https://m.soundcloud.com/*'],
     hostnames: ['soundcloud.com', 'm.soundcloud.com'],
   },
   {
     id: 'apple-music',
     label: 'Apple Music',
-    pages: 'song pages of the web player',
+    reads: 'song pages of the web player',
     origins: ['https://music.apple.com/*'],
     hostnames: ['music.apple.com'],
   },
   {
     id: 'deezer',
     label: 'Deezer',
-    pages: 'track pages',
+    reads: 'track pages',
     origins: ['https://www.deezer.com/*'],
     hostnames: ['www.deezer.com'],
   },
   {
     id: 'tidal',
     label: 'TIDAL',
-    pages: 'track pages',
+    reads: 'track pages',
     origins: ['https://tidal.com/*', 'https://listen.tidal.com/*'],
     hostnames: ['tidal.com', 'listen.tidal.com'],
   },
@@ -129,7 +129,7 @@ export function siteOfUrl(url: string | URL): Site | null {
 }
 
 /** "https://music.example.com" for a page there, or null: what "Enable on this site" switches on. */
-export function originOfPage(url: string | URL): string | null {
+export function originOfUrl(url: string | URL): string | null {
   return plainHttpsUrl(url)?.origin ?? null;
 }
 
@@ -138,7 +138,7 @@ export function originPattern(origin: string): string {
   return `${origin}/*`;
 }
 
-/** Whether a value is an origin as `originOfPage` gives them (settings are read back from storage). */
-export function isPageOrigin(value: unknown): value is string {
-  return typeof value === 'string' && originOfPage(value) === value;
+/** Whether a value is an origin as `originOfUrl` gives them (settings are read back from storage). */
+export function isHttpsOrigin(value: unknown): value is string {
+  return typeof value === 'string' && originOfUrl(value) === value;
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { PageMatch } from '../cross-site/page-match';
-import { ISRC, PAGE_TRACK_LIMITS } from '../cross-site/page-track';
+import type { TabMatch } from '../cross-site/tab-match';
+import { ISRC, SITE_TRACK_LIMITS } from '../cross-site/site-track';
 import { isSavedTime, LABEL_LIMIT, MAX_RESTORE_TRACKS } from '../restore/restore-order';
 import type { AccountRef } from '../storage-items';
 import type { RestoreStatus } from '../status';
@@ -55,25 +55,25 @@ export const RequestSchema = v.variant('type', [
 
 export type Request = v.InferOutput<typeof RequestSchema>;
 
-const PageText = (maxLength: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(maxLength));
+const SiteText = (maxLength: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(maxLength));
 
 /**
  * The one message a content script may send (SPEC §9): the song a music page shows, as the
  * page names it. Accepted only from the top frame of a tab on a site the user switched on;
  * never answered with anything (server.ts). Bounded so a hostile page cannot make it costly.
  */
-export const PageTrackMessageSchema = v.strictObject({
+export const SiteTrackMessageSchema = v.strictObject({
   type: v.literal('pageTrack'),
   track: v.strictObject({
-    title: PageText(PAGE_TRACK_LIMITS.titleLength),
-    artists: v.pipe(v.array(PageText(PAGE_TRACK_LIMITS.artistLength)), v.minLength(1), v.maxLength(PAGE_TRACK_LIMITS.artists)),
-    durationMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PAGE_TRACK_LIMITS.durationMs))),
+    title: SiteText(SITE_TRACK_LIMITS.titleLength),
+    artists: v.pipe(v.array(SiteText(SITE_TRACK_LIMITS.artistLength)), v.minLength(1), v.maxLength(SITE_TRACK_LIMITS.artists)),
+    durationMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SITE_TRACK_LIMITS.durationMs))),
     isrc: v.optional(v.pipe(v.string(), v.regex(ISRC))),
     titleMayNameArtist: v.optional(v.literal(true)),
   }),
 });
 
-export type PageTrackMessage = v.InferOutput<typeof PageTrackMessageSchema>;
+export type SiteTrackMessage = v.InferOutput<typeof SiteTrackMessageSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
@@ -101,8 +101,8 @@ export interface ResponseMap {
   deleteLocalData: null;
   getTabTrack: TabTrack | null;
   setTrackSaved: SavedState;
-  getPageMatch: PageMatch | null;
-  rejectPageMatch: PageMatch | null;
+  getPageMatch: TabMatch | null;
+  rejectPageMatch: TabMatch | null;
   checkImport: boolean[];
   restoreFromFile: RestoreStatus;
   restoreRemoved: RestoreStatus;

@@ -2,9 +2,9 @@ import { t } from '../i18n';
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import {
-  PageTrackMessageSchema,
+  SiteTrackMessageSchema,
   RequestSchema,
-  type PageTrackMessage,
+  type SiteTrackMessage,
   type Reply,
   type RequestOf,
   type RequestType,
@@ -81,18 +81,18 @@ async function dispatch<T extends RequestType>(handlers: RequestHandlers, reques
 }
 
 /** Where a content script's message came from, as the browser (not the page) says. */
-export interface PageTrackSender {
+export interface SiteTrackSender {
   tabId: number;
   url: string;
 }
 
-export type PageTrackHandler = (sender: PageTrackSender, track: PageTrackMessage['track']) => Promise<void>;
+export type SiteTrackHandler = (sender: SiteTrackSender, track: SiteTrackMessage['track']) => Promise<void>;
 
 /**
  * Our content script in the top frame of a web page tab: our id, a tab, frame 0, an https URL
  * that is not an extension page. Everything here comes from the browser, not from the page.
  */
-function contentScriptSender(sender: MessageSender, runtimeId: string, extensionOrigin: string): PageTrackSender | null {
+function contentScriptSender(sender: MessageSender, runtimeId: string, extensionOrigin: string): SiteTrackSender | null {
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (sender.id !== runtimeId || sender.frameId !== 0 || typeof tabId !== 'number' || tabId < 0) return null;
@@ -106,19 +106,19 @@ function contentScriptSender(sender: MessageSender, runtimeId: string, extension
  * that tab's badge. Extension pages are left to `createMessageListener`; a content script can
  * reach none of its requests.
  */
-export function createPageTrackListener(
-  handle: PageTrackHandler,
+export function createSiteTrackListener(
+  handle: SiteTrackHandler,
   runtimeId: string,
   extensionOrigin: string,
-  isEnabledSitePage: (url: string) => Promise<boolean>,
+  isOnEnabledSite: (url: string) => Promise<boolean>,
 ): (message: unknown, sender: MessageSender) => Promise<undefined> | undefined {
   return (message, sender) => {
     const from = contentScriptSender(sender, runtimeId, extensionOrigin);
     if (!from) return undefined;
-    const parsed = v.safeParse(PageTrackMessageSchema, message);
+    const parsed = v.safeParse(SiteTrackMessageSchema, message);
     if (!parsed.success) return undefined;
     return (async () => {
-      if (await isEnabledSitePage(from.url)) await handle(from, parsed.output.track).catch(() => undefined);
+      if (await isOnEnabledSite(from.url)) await handle(from, parsed.output.track).catch(() => undefined);
       return undefined;
     })();
   };

@@ -7,7 +7,7 @@
  *   npm run bench -- --only internals
  */
 import { performance } from 'node:perf_hooks';
-import { buildMatchIndex, matchPageTrack } from '../../lib/cross-site/matching/match-index';
+import { buildMatchIndex, matchSiteTrack } from '../../lib/cross-site/matching/match-index';
 import { generateLibrary, generateLibraryAndCatalog } from '../../test/stand-in/library';
 import { pageJson } from '../../test/stand-in/page-json';
 import type { PagingSavedTrackObject } from '../../test/stand-in/spotify-types';
@@ -76,10 +76,10 @@ function matchIndexRows(): BenchRow[] {
     index = buildMatchIndex(tracks);
   });
   const sample = tracks[51_234]!;
-  const page = { title: `${sample.artists[0]!.name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true };
+  const siteTrack = { title: `${sample.artists[0]!.name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true };
   const rounds = 200;
   const matchMs = medianMs(() => {
-    for (let round = 0; round < rounds; round++) matchPageTrack(index, page, { strict: false, excluded: new Set() });
+    for (let round = 0; round < rounds; round++) matchSiteTrack(index, siteTrack, { strict: false, excluded: new Set() });
   }) / rounds;
   return [
     figureRow({ figure: 'match index: build over the library', size: tracks.length, value: buildMs, unit: 'ms', notes: `median of ${ROUNDS}, Node` }),

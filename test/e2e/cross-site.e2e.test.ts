@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CORPUS_LIBRARY, corpusPage } from '../fixtures/sites/corpus/corpus';
+import { CORPUS_LIBRARY, corpusEntry } from '../fixtures/sites/corpus/corpus';
 import { badgeOf } from './spotify-pages';
 import {
   openSiteTab,
-  READER_PAGES,
+  READER_ENTRIES,
   registeredScripts,
   signIn,
   startMusicSitesWorld,
@@ -30,7 +30,7 @@ function nameOf(key: string): string {
   return CORPUS_LIBRARY.find((track) => track.key === key)!.name;
 }
 
-/** What each site's page in `READER_PAGES` must show: badge, "Read as" line, match line. */
+/** What each site's entry in `READER_ENTRIES` must show: badge, "Read as" line, match line. */
 const EXPECTED: Record<FixtureSite, () => { badge: string; reading: string; line: string }> = {
   youtube: () => ({ badge: '✓', reading: 'Read as: Bohemian Rhapsody — Queen', line: `Matched: ${nameOf('rhapsody')} — Queen, saved ${savedOn('rhapsody')}` }),
   'youtube-music': () => ({ badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` }),
@@ -68,7 +68,7 @@ describe('saved state on other music sites', () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     // Nothing is read before the user switches a site on.
-    const early = await openSiteTab(world, READER_PAGES[sites[0]].url);
+    const early = await openSiteTab(world, READER_ENTRIES[sites[0]].url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(early.tabId)).toBe('');
 
@@ -77,7 +77,7 @@ describe('saved state on other music sites', () => {
     await expect.poll(() => badgeText(early.tabId), { timeout: 10_000 }).toBe(EXPECTED[sites[0]]().badge);
 
     for (const site of sites) {
-      const tab = site === sites[0] ? early : await openSiteTab(world, READER_PAGES[site].url);
+      const tab = site === sites[0] ? early : await openSiteTab(world, READER_ENTRIES[site].url);
       const expected = EXPECTED[site]();
       await expect.poll(() => badgeText(tab.tabId), { timeout: 10_000, message: site }).toBe(expected.badge);
       const { reading, line } = await matchLines(tab.tabId);
@@ -98,7 +98,7 @@ describe('saved state on other music sites', () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     const options = await switchSitesOn(world, ['youtube', 'lastfm']);
-    const video = await openSiteTab(world, READER_PAGES.youtube.url);
+    const video = await openSiteTab(world, READER_ENTRIES.youtube.url);
     await expect.poll(() => badgeText(video.tabId)).toBe('✓');
     expect((await badgeOf(world, video.tabId)).title).toContain(`saved in your library — “${nameOf('rhapsody')}” by Queen`);
 
@@ -116,7 +116,7 @@ describe('saved state on other music sites', () => {
     expect(afterNavigation.line).toContain('Not in your library');
 
     // Back on the first video (a reload: the fixture page again), then "Not this track".
-    await video.page.goto(READER_PAGES.youtube.url);
+    await video.page.goto(READER_ENTRIES.youtube.url);
     await expect.poll(() => badgeText(video.tabId)).toBe('✓');
     // The next best match shows after each "Not this track" (the seeded library has its own
     // "Bohemian Rhapsody" by Queen), until none is left.
@@ -139,7 +139,7 @@ describe('saved state on other music sites', () => {
     await expect.poll(() => badgeText(video.tabId)).toBe('+');
 
     // Last.fm's second spelling of the artist is a close match: strict matching refuses it.
-    const lastfm = await openSiteTab(world, READER_PAGES.lastfm.url);
+    const lastfm = await openSiteTab(world, READER_ENTRIES.lastfm.url);
     await expect.poll(() => badgeText(lastfm.tabId)).toBe('✓');
     await options.bringToFront();
     await options.locator('input[name="strict-matching"]').check();
@@ -150,7 +150,7 @@ describe('saved state on other music sites', () => {
     world = await startMusicSitesWorld();
     await signIn(world);
     const options = await switchSitesOn(world, ['genius']);
-    const song = await openSiteTab(world, READER_PAGES.genius.url);
+    const song = await openSiteTab(world, READER_ENTRIES.genius.url);
     await expect.poll(() => badgeText(song.tabId)).toBe('✓');
 
     const popup = await world.openPopup();
@@ -163,7 +163,7 @@ describe('saved state on other music sites', () => {
     await options.bringToFront();
     await options.locator('input[name="site-genius"]').click();
     await expect.poll(async () => Object.keys(await registeredScripts(world!)).length).toBe(0);
-    const later = await openSiteTab(world, `${READER_PAGES.genius.url}?again`);
+    const later = await openSiteTab(world, `${READER_ENTRIES.genius.url}?again`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await badgeText(later.tabId)).toBe('');
   });
@@ -173,7 +173,7 @@ describe('saved state on other music sites', () => {
     await signIn(world);
 
     // Any other site: a page that describes its song in schema.org MusicRecording data.
-    const recording = await openSiteTab(world, READER_PAGES.generic.url);
+    const recording = await openSiteTab(world, READER_ENTRIES.generic.url);
     const popup = await world.openPopup(`?tab=${recording.tabId}`);
     // What the popup asks the browser for is recorded, then asked for as usual.
     await popup.page.evaluate(() => {
@@ -199,7 +199,7 @@ describe('saved state on other music sites', () => {
     await popup.page.close();
 
     // Bandcamp on an artist's own domain comes through the same door.
-    const ownDomain = await openSiteTab(world, corpusPage('generic-bandcamp-custom-domain.html').url);
+    const ownDomain = await openSiteTab(world, corpusEntry('generic-bandcamp-custom-domain.html').url);
     const ownDomainPopup = await world.openPopup(`?tab=${ownDomain.tabId}`);
     await ownDomainPopup.page.locator('[data-site-offer="https://music.nilsfrahm.com"]').getByRole('button', { name: 'Enable on this site' }).click();
     await expect.poll(() => badgeText(ownDomain.tabId), { timeout: 10_000 }).toBe('✓');
@@ -207,7 +207,7 @@ describe('saved state on other music sites', () => {
     await ownDomainPopup.page.close();
 
     // A known music site not switched on yet is offered whole, as Options would.
-    const mobile = await openSiteTab(world, corpusPage('youtube-mobile.html').url);
+    const mobile = await openSiteTab(world, corpusEntry('youtube-mobile.html').url);
     const mobilePopup = await world.openPopup(`?tab=${mobile.tabId}`);
     await mobilePopup.page.locator('[data-site-offer="youtube"]').getByRole('button', { name: 'Enable on this site' }).click();
     await waitForScripts(world, ['tracklight-site-youtube']);

@@ -2,14 +2,14 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Page, Route } from 'playwright-core';
 import { launchExtension } from '../browser/launch-extension';
 import { standInBuildDir, standInPort } from '../browser/stand-in-build';
-import { CORPUS, CORPUS_LIBRARY, corpusHtml, READER_PAGES } from '../fixtures/sites/corpus/corpus';
+import { CORPUS, CORPUS_LIBRARY, corpusHtml, READER_ENTRIES } from '../fixtures/sites/corpus/corpus';
 import { corpusTrackObjects } from '../fixtures/sites/corpus/library-tracks';
 import { startStandIn } from '../stand-in/server';
 import { worldOf, type TestWorld } from './fixtures';
 
-export { READER_PAGES };
-/** The music sites with a page each in `READER_PAGES`. */
-export type FixtureSite = Exclude<keyof typeof READER_PAGES, 'generic'>;
+export { READER_ENTRIES };
+/** The music sites with an entry each in `READER_ENTRIES`. */
+export type FixtureSite = Exclude<keyof typeof READER_ENTRIES, 'generic'>;
 
 /**
  * The stand-in build with the music sites' optional permissions granted at install — the
@@ -43,15 +43,15 @@ export interface MusicSitesWorld extends TestWorld {
 }
 
 /** The corpus pages by URL without fragment; a query the corpus does not name serves the page at its path. */
-function corpusPages(): Map<string, string> {
-  const pages = new Map<string, string>();
-  for (const page of CORPUS) {
-    const url = new URL(page.url);
-    const html = corpusHtml(page.file);
-    pages.set(url.origin + url.pathname + url.search, html);
-    if (!pages.has(url.origin + url.pathname)) pages.set(url.origin + url.pathname, html);
+function corpusHtmlByUrl(): Map<string, string> {
+  const htmlByUrl = new Map<string, string>();
+  for (const entry of CORPUS) {
+    const url = new URL(entry.url);
+    const html = corpusHtml(entry.file);
+    htmlByUrl.set(url.origin + url.pathname + url.search, html);
+    if (!htmlByUrl.has(url.origin + url.pathname)) htmlByUrl.set(url.origin + url.pathname, html);
   }
-  return pages;
+  return htmlByUrl;
 }
 
 /**
@@ -67,13 +67,13 @@ export async function startMusicSitesWorld(): Promise<MusicSitesWorld> {
     await standIn.close();
     throw error;
   });
-  const pages = corpusPages();
+  const htmlByUrl = corpusHtmlByUrl();
   const serve = (route: Route) => {
     const url = new URL(route.request().url());
-    const html = pages.get(url.origin + url.pathname + url.search) ?? pages.get(url.origin + url.pathname);
+    const html = htmlByUrl.get(url.origin + url.pathname + url.search) ?? htmlByUrl.get(url.origin + url.pathname);
     return html === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   };
-  for (const origin of new Set(CORPUS.map((page) => new URL(page.url).origin))) await extension.context.route(`${origin}/**`, serve);
+  for (const origin of new Set(CORPUS.map((entry) => new URL(entry.url).origin))) await extension.context.route(`${origin}/**`, serve);
   return {
     ...worldOf(standIn, extension),
     songIds: Object.fromEntries(CORPUS_LIBRARY.map((track, index) => [track.key, added[index].id])),

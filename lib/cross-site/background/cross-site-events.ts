@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createPageTrackListener } from '../../messaging/server';
+import { createSiteTrackListener } from '../../messaging/server';
 import { appStatusItem, enabledOriginsSetting, enabledSitesSetting, strictMatchingSetting } from '../../storage-items';
-import { isEnabledSitePage, type CrossSite } from './cross-site';
+import { isOnEnabledSite, type CrossSite } from './cross-site';
 import { originsStillGranted, sitesStillGranted } from './site-scripts';
 
 const hasOrigins = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] });
@@ -15,17 +15,17 @@ export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
     void crossSite.then(use).catch((error: unknown) => console.warn('Tracklight:', error));
 
   browser.runtime.onMessage.addListener(
-    createPageTrackListener(
-      async (from, track) => (await crossSite).pageMatches.pageFound(from.tabId, from.url, track),
+    createSiteTrackListener(
+      async (from, track) => (await crossSite).tabMatches.trackReported(from.tabId, from.url, track),
       browser.runtime.id,
       browser.runtime.getURL('/'),
-      isEnabledSitePage,
+      isOnEnabledSite,
     ),
   );
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined) withCrossSite((ready) => ready.pageMatches.tabUrlChanged(tabId, tab.url));
+    if (change.url !== undefined) withCrossSite((ready) => ready.tabMatches.tabUrlChanged(tabId, tab.url));
   });
-  browser.tabs.onRemoved.addListener((tabId) => withCrossSite((ready) => ready.pageMatches.tabClosed(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => withCrossSite((ready) => ready.tabMatches.tabClosed(tabId)));
 
   browser.contextMenus.onClicked.addListener((info) => withCrossSite((ready) => ready.spotifyLinkMenu.clicked(info)));
   // Firefox only: the menu is about to show, so it can say whether the link's track is saved.
@@ -33,7 +33,7 @@ export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
   menus.onShown?.addListener((info) => withCrossSite((ready) => ready.spotifyLinkMenu.shown(info)));
 
   // A site switched on or off in Options or the popup, or a permission granted or revoked anywhere.
-  const switched = () => withCrossSite((ready) => Promise.all([ready.siteScripts.sync(), ready.pageMatches.refreshAll()]));
+  const switched = () => withCrossSite((ready) => Promise.all([ready.siteScripts.sync(), ready.tabMatches.refreshAll()]));
   enabledSitesSetting.watch(switched);
   enabledOriginsSetting.watch(switched);
   browser.permissions.onAdded.addListener(() => withCrossSite((ready) => ready.siteScripts.sync()));
@@ -49,10 +49,10 @@ export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
     }),
   );
 
-  strictMatchingSetting.watch(() => withCrossSite((ready) => ready.pageMatches.refreshAll()));
+  strictMatchingSetting.watch(() => withCrossSite((ready) => ready.tabMatches.refreshAll()));
   appStatusItem.watch((next, previous) => {
     if (next.libraryVersion !== previous?.libraryVersion || next.signedIn !== previous?.signedIn) {
-      withCrossSite((ready) => ready.pageMatches.refreshAll());
+      withCrossSite((ready) => ready.tabMatches.refreshAll());
     }
   });
 }

@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import { findSavedTrack, type LibraryDb } from '../../library/store';
-import { originOfPage, siteOfUrl } from '../sites';
+import { originOfUrl, siteOfUrl } from '../sites';
 import type { RequestHandlers } from '../../messaging/server';
-import { enabledOriginsSetting, enabledSitesSetting, pageMatchCorrectionsItem, strictMatchingSetting, tabPagesItem } from '../../storage-items';
+import { enabledOriginsSetting, enabledSitesSetting, matchCorrectionsItem, strictMatchingSetting, tabReportsItem } from '../../storage-items';
 import type { Badge } from '../../tracks/saved-state';
 import { createSpotifyLinkMenu, type MenusApi, type SpotifyLinkMenu } from '../../background/context-menu';
 import { createLibraryMatcher } from './library-matcher';
-import { createPageMatches, type PageMatches } from './page-matches';
+import { createTabMatches, type TabMatches } from './tab-matches';
 import { createSiteScripts, type ScriptingApi, type SiteScripts } from './site-scripts';
 
-/** Pages remembered per page for "Not this track"; the oldest are forgotten beyond this. */
-const MAX_CORRECTED_PAGES = 500;
+/** Song URLs remembered for "Not this track"; the oldest are forgotten beyond this. */
+const MAX_CORRECTED_SONG_URLS = 500;
 
 /** Whether a URL is on a music site, or an origin, the user switched on. */
-export async function isEnabledSitePage(url: string): Promise<boolean> {
+export async function isOnEnabledSite(url: string): Promise<boolean> {
   const site = siteOfUrl(url);
   if (site) return (await enabledSitesSetting.getValue()).includes(site.id);
-  const origin = originOfPage(url);
+  const origin = originOfUrl(url);
   return origin !== null && (await enabledOriginsSetting.getValue()).includes(origin);
 }
 
@@ -30,7 +30,7 @@ export interface CrossSiteDeps {
 
 export interface CrossSite {
   handlers: Pick<RequestHandlers, 'getPageMatch' | 'rejectPageMatch'>;
-  pageMatches: PageMatches;
+  tabMatches: TabMatches;
   siteScripts: SiteScripts;
   spotifyLinkMenu: SpotifyLinkMenu;
   start(): Promise<void>;
@@ -39,20 +39,20 @@ export interface CrossSite {
 /** Issue #9 in the background: saved state on other music sites, and the Spotify-link menu. */
 export function createCrossSite(deps: CrossSiteDeps): CrossSite {
   const matcher = createLibraryMatcher({ library: deps.library });
-  const pageMatches = createPageMatches({
+  const tabMatches = createTabMatches({
     match: (track, options) => matcher.match(track, options),
     setBadge: deps.setBadge,
     isActive: deps.isActive,
-    isEnabledPage: isEnabledSitePage,
+    isOnEnabledSite: isOnEnabledSite,
     strictMatching: () => strictMatchingSetting.getValue(),
-    rejected: async (pageKey) => (await pageMatchCorrectionsItem.getValue())[pageKey] ?? [],
-    reject: async (pageKey, uri) => {
-      const corrections = await pageMatchCorrectionsItem.getValue();
-      const { [pageKey]: earlier = [], ...others } = corrections;
-      const kept = Object.entries(others).slice(-(MAX_CORRECTED_PAGES - 1));
-      await pageMatchCorrectionsItem.setValue({ ...Object.fromEntries(kept), [pageKey]: [...new Set([...earlier, uri])] });
+    rejected: async (songUrl) => (await matchCorrectionsItem.getValue())[songUrl] ?? [],
+    reject: async (songUrl, uri) => {
+      const corrections = await matchCorrectionsItem.getValue();
+      const { [songUrl]: earlier = [], ...others } = corrections;
+      const kept = Object.entries(others).slice(-(MAX_CORRECTED_SONG_URLS - 1));
+      await matchCorrectionsItem.setValue({ ...Object.fromEntries(kept), [songUrl]: [...new Set([...earlier, uri])] });
     },
-    savedPages: { load: () => tabPagesItem.getValue(), save: (pages) => tabPagesItem.setValue(pages) },
+    savedReports: { load: () => tabReportsItem.getValue(), save: (reports) => tabReportsItem.setValue(reports) },
   });
 
   const siteScripts = createSiteScripts({
@@ -74,15 +74,15 @@ export function createCrossSite(deps: CrossSiteDeps): CrossSite {
 
   return {
     handlers: {
-      getPageMatch: ({ tabId }) => pageMatches.get(tabId),
-      rejectPageMatch: ({ tabId }) => pageMatches.reject(tabId),
+      getPageMatch: ({ tabId }) => tabMatches.get(tabId),
+      rejectPageMatch: ({ tabId }) => tabMatches.reject(tabId),
     },
-    pageMatches,
+    tabMatches,
     siteScripts,
     spotifyLinkMenu,
     async start() {
       // None of these may keep the rest of the background (sign-in, sync) from starting.
-      const results = await Promise.allSettled([spotifyLinkMenu.install(), siteScripts.sync(), pageMatches.refreshAll()]);
+      const results = await Promise.allSettled([spotifyLinkMenu.install(), siteScripts.sync(), tabMatches.refreshAll()]);
       for (const result of results) if (result.status === 'rejected') console.warn('Tracklight:', result.reason);
     },
   };

@@ -1,9 +1,9 @@
-import { addToMatchIndex, emptyMatchIndex, matchPageTrack, type MatchIndex, type MatchOptions, type SongMatch } from '../matching/match-index';
-import type { PageTrack } from '../page-track';
-import { createTrackReader } from '../matching/song-reading';
+import { addToMatchIndex, emptyMatchIndex, matchSiteTrack, type MatchIndex, type MatchOptions, type SongMatch } from '../matching/match-index';
+import type { SiteTrack } from '../site-track';
+import { createSongReadingOf } from '../matching/song-reading';
 import { findSavedByIsrc, findSavedTrack, readLibrarySummary, readTrackChunk, type LibraryDb } from '../../library/store';
 import type { StoredTrack } from '../../tracks/stored-track';
-import type { MatchedTrack, PageMatch } from '../page-match';
+import type { MatchedTrack, TabMatch } from '../tab-match';
 
 export interface LibraryMatcherDeps {
   /** The cached library badges read (null when there is none). */
@@ -12,8 +12,8 @@ export interface LibraryMatcherDeps {
 }
 
 export interface LibraryMatcher {
-  /** Matches a page's song against the cache: no Spotify call, ever. */
-  match(track: PageTrack, options: MatchOptions): Promise<PageMatch>;
+  /** Matches a site track against the cache: no Spotify call, ever. */
+  match(track: SiteTrack, options: MatchOptions): Promise<TabMatch>;
 }
 
 /**
@@ -57,20 +57,20 @@ export function createLibraryMatcher(deps: LibraryMatcherDeps): LibraryMatcher {
 
   return {
     async match(track, options) {
-      const page = { title: track.title, artists: track.artists };
+      const readAs = { title: track.title, artists: track.artists };
       const db = await deps.library();
-      if (!db) return { page, kind: 'not-saved', how: null, track: null, rejected: options.excluded.size };
+      if (!db) return { readAs, kind: 'not-saved', how: null, track: null, rejected: options.excluded.size };
       let match: SongMatch | { kind: 'saved'; uri: string; how: 'isrc' } | null = null;
       if (track.isrc) {
         const sameRecording = (await findSavedByIsrc(db, track.isrc)).find((saved) => !options.excluded.has(saved.uri));
         if (sameRecording) match = { kind: 'saved', uri: sameRecording.uri, how: 'isrc' };
       }
-      match ??= matchPageTrack(await indexOf(db), track, options);
+      match ??= matchSiteTrack(await indexOf(db), track, options);
       const matched = match.kind === 'none' ? null : await details(db, match.uri);
       // The index may trail the cache by a removal: a track no longer cached matches nothing.
-      if (!matched) return { page, kind: 'not-saved', how: null, track: null, rejected: options.excluded.size };
+      if (!matched) return { readAs, kind: 'not-saved', how: null, track: null, rejected: options.excluded.size };
       return {
-        page,
+        readAs,
         kind: match.kind === 'saved' ? 'saved' : 'other-version',
         how: match.kind === 'saved' ? match.how : null,
         track: matched,
@@ -82,11 +82,11 @@ export function createLibraryMatcher(deps: LibraryMatcherDeps): LibraryMatcher {
 
 async function readIndex(db: LibraryDb): Promise<MatchIndex> {
   const index = emptyMatchIndex();
-  const read = createTrackReader();
+  const songReadingOf = createSongReadingOf();
   for (let chunk = 0; ; chunk++) {
     const rows = await readTrackChunk(db, chunk);
     if (rows.length === 0) return index;
-    addToMatchIndex(index, rows, read);
+    addToMatchIndex(index, rows, songReadingOf);
   }
 }
 

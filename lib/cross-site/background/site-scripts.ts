@@ -1,7 +1,7 @@
-import { isPageOrigin, originPattern, SITES, type SiteId } from '../sites';
+import { isHttpsOrigin, originPattern, SITES, type SiteId } from '../sites';
 
-/** The content script WXT builds from entrypoints/page-track.content.ts. */
-export const PAGE_TRACK_SCRIPT = 'content-scripts/page-track.js';
+/** The content script WXT builds from entrypoints/site-track.content.ts. */
+export const SITE_TRACK_SCRIPT = 'content-scripts/site-track.js';
 const SITE_SCRIPT_PREFIX = 'tracklight-site-';
 const ORIGIN_SCRIPT_PREFIX = 'tracklight-origin-';
 
@@ -47,7 +47,7 @@ async function wantedScripts(deps: SiteScriptsDeps): Promise<Map<string, string[
     if (granted.length > 0) wanted.set(SITE_SCRIPT_PREFIX + site.id, granted);
   }
   for (const origin of await deps.enabledOrigins()) {
-    if (!isPageOrigin(origin)) continue;
+    if (!isHttpsOrigin(origin)) continue;
     const pattern = originPattern(origin);
     if (await deps.hasOrigins([pattern])) wanted.set(ORIGIN_SCRIPT_PREFIX + new URL(origin).hostname, [pattern]);
   }
@@ -90,7 +90,7 @@ export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
     if (stale.length > 0) await scripting.unregisterContentScripts({ ids: stale });
     for (const [id, matches] of wanted) {
       if (registered.has(id) && !stale.includes(id)) continue;
-      await scripting.registerContentScripts([{ id, js: [PAGE_TRACK_SCRIPT], matches, runAt: 'document_idle', allFrames: false }]);
+      await scripting.registerContentScripts([{ id, js: [SITE_TRACK_SCRIPT], matches, runAt: 'document_idle', allFrames: false }]);
       await injectIntoOpenTabs(scripting, matches);
     }
   }
@@ -98,7 +98,7 @@ export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
   async function injectIntoOpenTabs(scripting: ScriptingApi, matches: readonly string[]): Promise<void> {
     const tabIds = await deps.openTabs(matches).catch(() => []);
     // A tab may be closing or showing an error page: it gets the script on its next load.
-    await Promise.all(tabIds.map((tabId) => scripting.executeScript({ target: { tabId }, files: [PAGE_TRACK_SCRIPT] }).catch(() => undefined)));
+    await Promise.all(tabIds.map((tabId) => scripting.executeScript({ target: { tabId }, files: [SITE_TRACK_SCRIPT] }).catch(() => undefined)));
   }
 
   return {
@@ -123,6 +123,6 @@ export async function sitesStillGranted(enabled: readonly SiteId[], hasOrigins: 
 /** The switched-on origins still granted. */
 export async function originsStillGranted(enabled: readonly string[], hasOrigins: (origins: readonly string[]) => Promise<boolean>): Promise<string[]> {
   const kept: string[] = [];
-  for (const origin of enabled) if (isPageOrigin(origin) && (await hasOrigins([originPattern(origin)]))) kept.push(origin);
+  for (const origin of enabled) if (isHttpsOrigin(origin) && (await hasOrigins([originPattern(origin)]))) kept.push(origin);
   return kept;
 }

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import { metaContent, readJsonLdRecording } from './structured-data';
 
 /**
@@ -12,17 +12,17 @@ import { metaContent, readJsonLdRecording } from './structured-data';
  * data counts only while the URL it states is this song's. The song header is not read: it
  * names no URL, so nothing tells a header left from the previous page from the current one.
  */
-export function extractAppleMusic(doc: Document, url: URL): PageTrack | null {
+export function extractAppleMusic(doc: Document, url: URL): SiteTrack | null {
   const songId = appleSongId(url);
   if (!songId) return null;
-  const isThisPage = (stated: string) => {
+  const isThisUrl = (stated: string) => {
     try {
       return appleSongId(new URL(stated, url)) === songId;
     } catch {
       return false;
     }
   };
-  return readJsonLdRecording(doc, url, { isThisPage }) ?? fromOpenGraph(doc, isThisPage);
+  return readJsonLdRecording(doc, url, { isThisUrl }) ?? fromOpenGraph(doc, isThisUrl);
 }
 
 /** The song a URL shows: /…/song/SLUG/ID, or /…/album/SLUG/ALBUM_ID?i=ID. */
@@ -33,11 +33,11 @@ function appleSongId(url: URL): string | null {
   return fromAlbum && /^\d+$/.test(fromAlbum) ? fromAlbum : null;
 }
 
-function fromOpenGraph(doc: Document, isThisPage: (stated: string) => boolean): PageTrack | null {
+function fromOpenGraph(doc: Document, isThisUrl: (stated: string) => boolean): SiteTrack | null {
   const stated = metaContent(doc, 'og:url');
   const title = metaContent(doc, 'apple:title');
   const ogTitle = metaContent(doc, 'og:title');
-  if (metaContent(doc, 'og:type') !== 'music.song' || !stated || !isThisPage(stated) || !title || !ogTitle) return null;
+  if (metaContent(doc, 'og:type') !== 'music.song' || !stated || !isThisUrl(stated) || !title || !ogTitle) return null;
   const prefix = `${title} by `;
   const suffix = ' on Apple Music';
   if (!ogTitle.startsWith(prefix) || !ogTitle.endsWith(suffix)) return null;

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import { isObject, readAssignedJson, secondsToMs } from './structured-data';
 
 /**
@@ -15,13 +15,13 @@ import { isObject, readAssignedJson, secondsToMs } from './structured-data';
 const TRACK_PATH = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/track\/(\d+)\/?$/;
 const DOCUMENT_TITLE = /^(.+?) - (.+?) ?: [^:|]+\| Deezer$/;
 
-export function extractDeezer(doc: Document, url: URL): PageTrack | null {
+export function extractDeezer(doc: Document, url: URL): SiteTrack | null {
   const trackId = TRACK_PATH.exec(url.pathname)?.[1];
   if (!trackId) return null;
   return fromAppState(doc, trackId) ?? fromDocumentTitle(doc);
 }
 
-function fromAppState(doc: Document, trackId: string): PageTrack | null {
+function fromAppState(doc: Document, trackId: string): SiteTrack | null {
   const state = readAssignedJson(doc, 'window.__DZR_APP_STATE__');
   const data = isObject(state) && isObject(state.DATA) ? state.DATA : null;
   if (data?.__TYPE__ !== 'song' || String(data.SNG_ID) !== trackId || typeof data.SNG_TITLE !== 'string') return null;
@@ -29,14 +29,14 @@ function fromAppState(doc: Document, trackId: string): PageTrack | null {
   const listed = Array.isArray(data.ARTISTS) ? data.ARTISTS.flatMap((artist) => (isObject(artist) && typeof artist.ART_NAME === 'string' ? [artist.ART_NAME] : [])) : [];
   const artists = listed.length > 0 ? listed : typeof data.ART_NAME === 'string' ? [data.ART_NAME] : [];
   if (artists.length === 0) return null;
-  const track: PageTrack = { title: version ? `${data.SNG_TITLE} ${version}` : data.SNG_TITLE, artists };
+  const track: SiteTrack = { title: version ? `${data.SNG_TITLE} ${version}` : data.SNG_TITLE, artists };
   const durationMs = secondsToMs(data.DURATION as string | number | undefined);
   if (durationMs !== undefined) track.durationMs = durationMs;
   if (typeof data.ISRC === 'string' && data.ISRC) track.isrc = data.ISRC;
   return track;
 }
 
-function fromDocumentTitle(doc: Document): PageTrack | null {
+function fromDocumentTitle(doc: Document): SiteTrack | null {
   const match = DOCUMENT_TITLE.exec(doc.title.trim());
   return match ? { title: match[2], artists: [match[1]] } : null;
 }

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import { metaContent, readJsonLdRecording, textOf } from './structured-data';
 
 /**
@@ -8,7 +8,7 @@ import { metaContent, readJsonLdRecording, textOf } from './structured-data';
  * "(feat. Drake)", which the matcher holds to the saved track's credits. The song header (class
  * names with build hashes, so matched by prefix) is the fallback.
  */
-export function extractGenius(doc: Document, url: URL): PageTrack | null {
+export function extractGenius(doc: Document, url: URL): SiteTrack | null {
   if (!/^\/[^/]+-lyrics$/.test(url.pathname)) return null;
   return readJsonLdRecording(doc, url) ?? fromOpenGraph(doc) ?? fromHeader(doc);
 }
@@ -19,14 +19,14 @@ function withFeatured(title: string, featured: string | undefined): string {
   return featured ? `${title} (feat. ${featured})` : title;
 }
 
-function fromOpenGraph(doc: Document): PageTrack | null {
+function fromOpenGraph(doc: Document): SiteTrack | null {
   const match = OG_TITLE.exec(metaContent(doc, 'og:title') ?? '');
   if (!match) return null;
   const [, artist, featured, title] = match;
   return { title: withFeatured(title, featured), artists: [artist] };
 }
 
-function fromHeader(doc: Document): PageTrack | null {
+function fromHeader(doc: Document): SiteTrack | null {
   const title = textOf(doc, 'h1[class*="SongHeader"]');
   const artist = textOf(doc, '[class*="SongHeader"] a[href*="/artists/"]');
   // The header's credits list producers too: only the "Featuring" section credits the recording.

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import type { SiteId } from '../sites';
 import { extractAppleMusic } from './apple-music';
 import { extractBandcamp } from './bandcamp';
@@ -10,10 +10,10 @@ import { extractTidal } from './tidal';
 import { extractYouTube } from './youtube';
 import { extractYouTubeMusic } from './youtube-music';
 
-export { extractMusicPage } from './music-page';
+export { extractGenericSite } from './generic-site';
 
 /** Reads the song a page shows, or null when it shows none (yet). */
-export type Extractor = (doc: Document, url: URL) => PageTrack | null;
+export type Extractor = (doc: Document, url: URL) => SiteTrack | null;
 
 export const EXTRACTORS: Readonly<Record<SiteId, Extractor>> = {
   youtube: extractYouTube,

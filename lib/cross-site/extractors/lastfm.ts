@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import { readJsonLdRecording, textOf } from './structured-data';
 
 /**
@@ -9,19 +9,19 @@ import { readJsonLdRecording, textOf } from './structured-data';
  */
 const TRACK_PATH = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/music\/([^/]+)\/_\/([^/]+)/;
 
-export function extractLastFm(doc: Document, url: URL): PageTrack | null {
+export function extractLastFm(doc: Document, url: URL): SiteTrack | null {
   const path = TRACK_PATH.exec(url.pathname);
   if (!path) return null;
   return readJsonLdRecording(doc, url) ?? fromHeader(doc) ?? fromPath(path[1], path[2]);
 }
 
-function fromHeader(doc: Document): PageTrack | null {
+function fromHeader(doc: Document): SiteTrack | null {
   const title = textOf(doc, 'h1.header-new-title');
   const artist = textOf(doc, '.header-new-crumb [itemprop="name"]') ?? textOf(doc, 'a.header-new-crumb');
   return title && artist ? { title, artists: [artist] } : null;
 }
 
-function fromPath(artist: string, title: string): PageTrack | null {
+function fromPath(artist: string, title: string): SiteTrack | null {
   const decode = (part: string) => {
     try {
       return decodeURIComponent(part.replaceAll('+', ' '));

@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 
 /**
  * Structured data a music page describes its song with: JSON-LD `MusicRecording`
@@ -54,10 +54,10 @@ export function secondsToMs(text: string | number | null | undefined): number | 
 }
 
 /** Whether a URL the page states is this page (scheme, host and path; the query and hash aside). */
-export function samePage(stated: string, pageUrl: URL): boolean {
+export function sameHostAndPath(stated: string, documentUrl: URL): boolean {
   try {
-    const url = new URL(stated, pageUrl);
-    return url.host === pageUrl.host && url.pathname.replace(/\/$/, '') === pageUrl.pathname.replace(/\/$/, '');
+    const url = new URL(stated, documentUrl);
+    return url.host === documentUrl.host && url.pathname.replace(/\/$/, '') === documentUrl.pathname.replace(/\/$/, '');
   } catch {
     return false;
   }
@@ -91,8 +91,8 @@ export function readAssignedJson(doc: Document, globalName: string): unknown {
 }
 
 export interface JsonLdOptions {
-  /** Whether a URL the recording states is this page; `samePage` unless a site names pages otherwise. */
-  isThisPage?(stated: string): boolean;
+  /** Whether a URL the recording states is this page; `sameHostAndPath` unless a site names pages otherwise. */
+  isThisUrl?(stated: string): boolean;
 }
 
 /**
@@ -103,9 +103,9 @@ export interface JsonLdOptions {
  * is not one song: null too. Recordings inside an album's track list or an article's `about`
  * are not the page's song and are not looked for.
  */
-export function readJsonLdRecording(doc: Document, pageUrl: URL, options: JsonLdOptions = {}): PageTrack | null {
-  const isThisPage = options.isThisPage ?? ((stated: string) => samePage(stated, pageUrl));
-  const found = new Map<string, PageTrack>();
+export function readJsonLdRecording(doc: Document, documentUrl: URL, options: JsonLdOptions = {}): SiteTrack | null {
+  const isThisUrl = options.isThisUrl ?? ((stated: string) => sameHostAndPath(stated, documentUrl));
+  const found = new Map<string, SiteTrack>();
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_LENGTH) continue;
@@ -116,7 +116,7 @@ export function readJsonLdRecording(doc: Document, pageUrl: URL, options: JsonLd
       continue;
     }
     for (const { recording, stated } of findRecordings(data, 0)) {
-      if (stated !== null && !isThisPage(stated)) continue;
+      if (stated !== null && !isThisUrl(stated)) continue;
       const track = recordingToTrack(recording);
       if (track) found.set(`${track.title}\n${track.artists.join('\n')}`, track);
     }
@@ -158,11 +158,11 @@ function nameOf(value: unknown): string[] {
   return [];
 }
 
-function recordingToTrack(recording: JsonObject): PageTrack | null {
+function recordingToTrack(recording: JsonObject): SiteTrack | null {
   const [title] = nameOf(recording.name);
   const artists = nameOf(recording.byArtist);
   if (!title || artists.length === 0) return null;
-  const track: PageTrack = { title, artists };
+  const track: SiteTrack = { title, artists };
   const durationMs = parseIsoDuration(typeof recording.duration === 'string' ? recording.duration : null);
   if (durationMs !== undefined) track.durationMs = durationMs;
   if (typeof recording.isrcCode === 'string') track.isrc = recording.isrcCode;

@@ -1,5 +1,5 @@
-import type { PageTrack } from '../page-track';
-import { metaContent, readJsonLdRecording, samePage, textOf } from './structured-data';
+import type { SiteTrack } from '../site-track';
+import { metaContent, readJsonLdRecording, sameHostAndPath, textOf } from './structured-data';
 
 /**
  * TIDAL track pages (https://tidal.com/browse/track/ID, https://tidal.com/track/ID, and the
@@ -13,9 +13,9 @@ import { metaContent, readJsonLdRecording, samePage, textOf } from './structured
 const TRACK_PATH = /^(?:\/browse)?\/track\/(\d+)(?:\/u)?\/?$/;
 const OG_TITLE = /^(.+) by (.+) on TIDAL$/;
 
-export function extractTidal(doc: Document, url: URL): PageTrack | null {
+export function extractTidal(doc: Document, url: URL): SiteTrack | null {
   if (!TRACK_PATH.test(url.pathname)) return null;
-  return readJsonLdRecording(doc, url, { isThisPage: (stated) => sameTrack(stated, url) }) ?? fromHeader(doc) ?? fromOpenGraph(doc, url);
+  return readJsonLdRecording(doc, url, { isThisUrl: (stated) => sameTrack(stated, url) }) ?? fromHeader(doc) ?? fromOpenGraph(doc, url);
 }
 
 function sameTrack(stated: string, url: URL): boolean {
@@ -26,7 +26,7 @@ function sameTrack(stated: string, url: URL): boolean {
   }
 }
 
-function fromHeader(doc: Document): PageTrack | null {
+function fromHeader(doc: Document): SiteTrack | null {
   const main = doc.querySelector('main');
   if (!main) return null;
   const title = textOf(main, 'h1[data-test="entity-title"]');
@@ -37,8 +37,8 @@ function fromHeader(doc: Document): PageTrack | null {
   return title && artists.length > 0 ? { title, artists } : null;
 }
 
-function fromOpenGraph(doc: Document, url: URL): PageTrack | null {
+function fromOpenGraph(doc: Document, url: URL): SiteTrack | null {
   const stated = metaContent(doc, 'og:url');
   const match = OG_TITLE.exec(metaContent(doc, 'og:title') ?? '');
-  return stated && samePage(stated, url) && match ? { title: match[1], artists: [match[2]] } : null;
+  return stated && sameHostAndPath(stated, url) && match ? { title: match[1], artists: [match[2]] } : null;
 }

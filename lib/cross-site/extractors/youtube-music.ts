@@ -1,4 +1,4 @@
-import type { PageTrack } from '../page-track';
+import type { SiteTrack } from '../site-track';
 import { textOf } from './structured-data';
 
 /**
@@ -10,18 +10,18 @@ import { textOf } from './structured-data';
  * a video has none, and then "artist" is the uploading channel and the title is a video title
  * ("Artist - Title (Lyrics)"), read as on YouTube — as web-scrobbler's connector does.
  */
-export function extractYouTubeMusic(doc: Document, url: URL): PageTrack | null {
+export function extractYouTubeMusic(doc: Document, url: URL): SiteTrack | null {
   if (url.pathname !== '/watch' || !url.searchParams.get('v')) return null;
   return fromMediaSession(doc) ?? fromPlayerBar(doc);
 }
 
-function fromMediaSession(doc: Document): PageTrack | null {
+function fromMediaSession(doc: Document): SiteTrack | null {
   const metadata = doc.defaultView?.navigator?.mediaSession?.metadata;
   if (!metadata?.title || !metadata.artist) return null;
   return metadata.album ? { title: metadata.title, artists: [metadata.artist] } : { title: metadata.title, artists: [metadata.artist], titleMayNameArtist: true };
 }
 
-function fromPlayerBar(doc: Document): PageTrack | null {
+function fromPlayerBar(doc: Document): SiteTrack | null {
   const bar = doc.querySelector('ytmusic-player-bar');
   if (!bar) return null;
   const title = textOf(bar, '.title');

@@ -1,6 +1,6 @@
 import { closeness } from './closeness';
-import type { PageTrack } from '../page-track';
-import { createTrackReader, readPage, type ReadableTrack, type SongReading } from './song-reading';
+import type { SiteTrack } from '../site-track';
+import { createSongReadingOf, siteTrackReadings, type ReadableTrack, type SongReading } from './song-reading';
 
 /**
  * The cached library arranged for "which saved track is the song on this page?" — built once
@@ -52,12 +52,12 @@ export function emptyMatchIndex(): MatchIndex {
 }
 
 /**
- * Adds tracks newest saved first (the library's order): earlier ones win ties. One `read` for
- * all the additions of one build shares its artist and album work.
+ * Adds tracks newest saved first (the library's order): earlier ones win ties. One
+ * `songReadingOf` for all the additions of one build shares its artist and album work.
  */
-export function addToMatchIndex(index: MatchIndex, tracks: Iterable<IndexableTrack>, read = createTrackReader()): void {
+export function addToMatchIndex(index: MatchIndex, tracks: Iterable<IndexableTrack>, songReadingOf = createSongReadingOf()): void {
   for (const track of tracks) {
-    const reading = read(track);
+    const reading = songReadingOf(track);
     if (!reading.base) continue;
     const position = index.songs.push({ uri: track.uri, reading, durationMs: track.durationMs }) - 1;
     append(index.byBase, reading.base, position);
@@ -88,40 +88,40 @@ function rankOf(match: SongMatch): number {
   return RANK[match.kind];
 }
 
-/** The best match for a page's song over all its readings: exact, then close, then another version. */
-export function matchPageTrack(index: MatchIndex, page: PageTrack, options: MatchOptions): SongMatch {
+/** The best match for a site track over all its readings: exact, then close, then another version. */
+export function matchSiteTrack(index: MatchIndex, siteTrack: SiteTrack, options: MatchOptions): SongMatch {
   let best: SongMatch = { kind: 'none' };
-  for (const reading of readPage(page)) {
-    const match = matchReading(index, reading, page, options);
+  for (const reading of siteTrackReadings(siteTrack)) {
+    const match = matchReading(index, reading, siteTrack, options);
     if (rankOf(match) > rankOf(best)) best = match;
   }
   return best;
 }
 
-function matchReading(index: MatchIndex, page: SongReading, track: PageTrack, options: MatchOptions): SongMatch {
+function matchReading(index: MatchIndex, reading: SongReading, siteTrack: SiteTrack, options: MatchOptions): SongMatch {
   let otherVersion: string | null = null;
-  for (const position of index.byBase.get(page.base) ?? []) {
+  for (const position of index.byBase.get(reading.base) ?? []) {
     const song = index.songs[position];
-    if (options.excluded.has(song.uri) || !artistsAgree(page.artists, song.reading.artists)) continue;
-    if (song.reading.version === page.version && featuredAgree(page, song.reading) && durationsAgree(track, song.durationMs)) {
+    if (options.excluded.has(song.uri) || !artistsAgree(reading.artists, song.reading.artists)) continue;
+    if (song.reading.version === reading.version && featuredAgree(reading, song.reading) && durationsAgree(siteTrack, song.durationMs)) {
       return { kind: 'saved', uri: song.uri, how: 'exact' };
     }
     otherVersion ??= song.uri;
   }
   if (!options.strict) {
-    const close = closestSong(index, page, track, options.excluded);
+    const close = closestSong(index, reading, siteTrack, options.excluded);
     if (close) return { kind: 'saved', uri: close, how: 'close' };
   }
   return otherVersion ? { kind: 'other-version', uri: otherVersion } : { kind: 'none' };
 }
 
-function featuredAgree(page: SongReading, track: SongReading): boolean {
-  return page.featured.every((artist) => track.artists.includes(artist));
+function featuredAgree(reading: SongReading, saved: SongReading): boolean {
+  return reading.featured.every((artist) => saved.artists.includes(artist));
 }
 
-/** The track's main artist is among the page's, or the page's main artist among the track's. */
-function artistsAgree(pageArtists: readonly string[], trackArtists: readonly string[]): boolean {
-  return pageArtists.includes(trackArtists[0]) || trackArtists.includes(pageArtists[0]);
+/** The track's main artist is among the site's, or the site's main artist among the track's. */
+function artistsAgree(siteArtists: readonly string[], trackArtists: readonly string[]): boolean {
+  return siteArtists.includes(trackArtists[0]) || trackArtists.includes(siteArtists[0]);
 }
 
 /**
@@ -129,33 +129,33 @@ function artistsAgree(pageArtists: readonly string[], trackArtists: readonly str
  * version, title and artist each at least 85 % alike, durations agreeing. The best score
  * wins; among equals the newest saved.
  */
-function closestSong(index: MatchIndex, page: SongReading, track: PageTrack, excluded: ReadonlySet<string>): string | null {
+function closestSong(index: MatchIndex, reading: SongReading, siteTrack: SiteTrack, excluded: ReadonlySet<string>): string | null {
   let best: { uri: string; score: number } | null = null;
-  for (const position of candidates(index, page)) {
+  for (const position of candidates(index, reading)) {
     const song = index.songs[position];
-    if (excluded.has(song.uri) || song.reading.version !== page.version || !featuredAgree(page, song.reading)) continue;
-    const title = closeness(page.base, song.reading.base, TITLE_CLOSENESS);
+    if (excluded.has(song.uri) || song.reading.version !== reading.version || !featuredAgree(reading, song.reading)) continue;
+    const title = closeness(reading.base, song.reading.base, TITLE_CLOSENESS);
     if (title < TITLE_CLOSENESS) continue;
-    const artist = artistCloseness(page.artists, song.reading.artists);
+    const artist = artistCloseness(reading.artists, song.reading.artists);
     if (artist < ARTIST_CLOSENESS) continue;
-    if (!durationsAgree(track, song.durationMs)) continue;
+    if (!durationsAgree(siteTrack, song.durationMs)) continue;
     const score = title + artist;
     if (!best || score > best.score) best = { uri: song.uri, score };
   }
   return best?.uri ?? null;
 }
 
-function candidates(index: MatchIndex, page: SongReading): number[] {
-  const lists = [...new Set([...page.base.split(' '), ...page.artists])].map((word) => index.byWord.get(word) ?? []);
+function candidates(index: MatchIndex, reading: SongReading): number[] {
+  const lists = [...new Set([...reading.base.split(' '), ...reading.artists])].map((word) => index.byWord.get(word) ?? []);
   const useful = lists.filter((list) => list.length <= COMMON_WORD_POSTINGS);
   const chosen = useful.length > 0 ? useful : lists;
   return [...new Set(chosen.flat())].sort((a, b) => a - b);
 }
 
-function artistCloseness(pageArtists: readonly string[], trackArtists: readonly string[]): number {
+function artistCloseness(siteArtists: readonly string[], trackArtists: readonly string[]): number {
   let best = 0;
-  for (const pageArtist of pageArtists) {
-    for (const trackArtist of trackArtists) best = Math.max(best, closeness(pageArtist, trackArtist, ARTIST_CLOSENESS));
+  for (const siteArtist of siteArtists) {
+    for (const trackArtist of trackArtists) best = Math.max(best, closeness(siteArtist, trackArtist, ARTIST_CLOSENESS));
   }
   return best;
 }
@@ -164,7 +164,7 @@ function artistCloseness(pageArtists: readonly string[], trackArtists: readonly 
  * A page that states a duration (not a video: its length includes intros and outros) must be
  * within 10 % or 15 s of the saved track; an unlabelled extended or live cut is not the same.
  */
-function durationsAgree(track: PageTrack, savedMs: number): boolean {
-  if (track.durationMs === undefined || track.titleMayNameArtist || savedMs <= 0) return true;
-  return Math.abs(track.durationMs - savedMs) <= Math.max(15_000, savedMs * 0.1);
+function durationsAgree(siteTrack: SiteTrack, savedMs: number): boolean {
+  if (siteTrack.durationMs === undefined || siteTrack.titleMayNameArtist || savedMs <= 0) return true;
+  return Math.abs(siteTrack.durationMs - savedMs) <= Math.max(15_000, savedMs * 0.1);
 }

@@ -1,7 +1,7 @@
 import { foldText } from '../../search/fold';
 import { artistKey, creditKeys, namesInCredit } from './artist-key';
-import type { PageTrack } from '../page-track';
-import { cleanPageTitle, splitTitle } from './title-parts';
+import type { SiteTrack } from '../site-track';
+import { cleanSiteTitle, splitTitle } from './title-parts';
 
 /**
  * A song as the matcher compares it: the folded words of its name, the version it is, and who
@@ -35,16 +35,16 @@ export interface ReadableTrack {
   album: { name: string };
 }
 
-export function readTrack(track: ReadableTrack): SongReading {
-  return createTrackReader()(track);
+export function songReadingOf(track: ReadableTrack): SongReading {
+  return createSongReadingOf()(track);
 }
 
 /**
- * `readTrack` for a whole library: artists and albums repeat across tracks (about one artist
+ * `songReadingOf` for a whole library: artists and albums repeat across tracks (about one artist
  * and one album per ten tracks), so their keys and markers are worked out once each — this
  * halves the time to index 100k tracks.
  */
-export function createTrackReader(): (track: ReadableTrack) => SongReading {
+export function createSongReadingOf(): (track: ReadableTrack) => SongReading {
   const artistKeys = new Map<string, string>();
   const albumMarkerSets = new Map<string, string[]>();
   const keyOf = (name: string) => {
@@ -80,13 +80,13 @@ const SUBTITLE_DASH = /\s[-–—]\s/;
 const NUMBERED_PART = /\d|\b(?:part|pt|vol|volume|chapter|act|movement|[ivx]+\.)(?:\s|$)/i;
 
 /**
- * The ways a page's title and credits can be read. A video title with a dash ("Queen -
+ * The ways a site track's title and credits can be read. A video title with a dash ("Queen -
  * Bohemian Rhapsody", "Hello - Adele") is read both ways round, with the artist taken from the
  * title rather than the uploader; the plain reading (title as is, uploader as artist) stays, for
  * "Artist - Topic" channels whose titles are the song alone.
  */
-export function readPage(track: PageTrack): SongReading[] {
-  const parts = splitTitle(cleanPageTitle(track.title, track.titleMayNameArtist === true));
+export function siteTrackReadings(track: SiteTrack): SongReading[] {
+  const parts = splitTitle(cleanSiteTitle(track.title, track.titleMayNameArtist === true));
   const version = parts.markers.join('|');
   const featured = unique(parts.featured.flatMap(namesInCredit));
   const readings: SongReading[] = [];

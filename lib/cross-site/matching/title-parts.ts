@@ -45,7 +45,7 @@ const SPACED_SLASH = /\s+\/\s+/g;
  * "YOASOBI「アイドル」" and "怪獣の花唄 / Vaundy" split like "Artist - Title". Library tracks are
  * never cleaned this way: these conventions are the uploaders', not Spotify's.
  */
-export function cleanPageTitle(title: string, isVideoTitle: boolean): string {
+export function cleanSiteTitle(title: string, isVideoTitle: boolean): string {
   const untagged = title.replace(LABEL_TAG, ' ').replace(TRAILING_FREE_DOWNLOAD, '').trim();
   if (!isVideoTitle) return untagged || title;
   const cleaned = untagged.replace(LEADING_TAG, '').replace(QUOTED_SONG, ' - $1 - ').replace(SPACED_SLASH, ' - ').replace(/(?:\s+-\s*)+$/, '').trim();

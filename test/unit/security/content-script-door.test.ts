@@ -2,12 +2,12 @@
  * SPEC §9: content scripts can neither read tokens nor trigger Save/Remove. The cross-site
  * content script runs inside web pages, so anything it may send, a hostile page could make it
  * send (or forge from a compromised renderer). The background has two listeners on
- * `runtime.onMessage`: the request listener (extension pages only) and the page-track
+ * `runtime.onMessage`: the request listener (extension pages only) and the site-track
  * listener (the content script's one message). A content script's forged requests must get
  * nothing from either, and the one message it may send must be taken only as described.
  */
 import { describe, expect, it } from 'vitest';
-import { createMessageListener, createPageTrackListener, type PageTrackSender, type RequestHandlers } from '../../../lib/messaging/server';
+import { createMessageListener, createSiteTrackListener, type SiteTrackSender, type RequestHandlers } from '../../../lib/messaging/server';
 
 const RUNTIME_ID = 'ourextensionidourextensionidabcd';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
@@ -20,7 +20,7 @@ const contentScript = (url: string, frameId = 0, tabId = 9): Sender => ({ id: RU
 /** Both listeners as the background installs them, recording what ran. */
 function background() {
   const ran: string[] = [];
-  const pageTracks: Array<{ from: PageTrackSender; title: string }> = [];
+  const pageTracks: Array<{ from: SiteTrackSender; title: string }> = [];
   const handlers = new Proxy({} as RequestHandlers, {
     get: (_target, type) => async () => {
       ran.push(String(type));
@@ -28,7 +28,7 @@ function background() {
     },
   });
   const requests = createMessageListener(handlers, RUNTIME_ID, ORIGIN);
-  const pageTrack = createPageTrackListener(
+  const pageTrack = createSiteTrackListener(
     async (from, track) => {
       pageTracks.push({ from, title: track.title });
     },

@@ -12,7 +12,7 @@ afterEach(async () => {
 
 const LOOSE = { strict: false, excluded: new Set<string>() };
 
-describe('matching pages against the cached library', () => {
+describe('matching site tracks against the cached library', () => {
   it('finds a cached track from a video title, by ISRC, and follows the cache as it changes', async () => {
     session = await startSession({ library: { size: 300, seed: 9 } });
     await syncSavedTracks({ db: session.db, api: session.api });
@@ -20,23 +20,23 @@ describe('matching pages against the cached library', () => {
     const matcher = createLibraryMatcher({ library: async () => db });
     const [target] = (await readAllTracks(db)).filter((track) => !track.isLocal && !/[([-]/.test(track.name));
 
-    const page = { title: `${target.artists[0].name} - ${target.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true as const };
-    const found = await matcher.match(page, LOOSE);
+    const siteTrack = { title: `${target.artists[0].name} - ${target.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true as const };
+    const found = await matcher.match(siteTrack, LOOSE);
     expect(found).toMatchObject({ kind: 'saved', how: 'exact', track: { uri: target.uri, name: target.name, addedAt: target.addedAt } });
-    expect(found.page).toEqual({ title: page.title, artists: page.artists });
+    expect(found.readAs).toEqual({ title: siteTrack.title, artists: siteTrack.artists });
 
     const byIsrc = await matcher.match({ title: 'Whatever the page says', artists: ['Anyone'], isrc: target.isrc! }, LOOSE);
     expect(byIsrc).toMatchObject({ kind: 'saved', how: 'isrc', track: { uri: target.uri } });
 
     await applyLocalRemove(db, target.uri, Date.now());
-    const afterRemoval = await matcher.match(page, LOOSE);
+    const afterRemoval = await matcher.match(siteTrack, LOOSE);
     expect(afterRemoval.track?.uri).not.toBe(target.uri);
   });
 
   it('says not saved when there is no library', async () => {
     const matcher = createLibraryMatcher({ library: async () => null });
     expect(await matcher.match({ title: 'Hello', artists: ['Adele'] }, LOOSE)).toEqual({
-      page: { title: 'Hello', artists: ['Adele'] },
+      readAs: { title: 'Hello', artists: ['Adele'] },
       kind: 'not-saved',
       how: null,
       track: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSiteScripts, originsStillGranted, PAGE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../../lib/cross-site/background/site-scripts';
+import { createSiteScripts, originsStillGranted, SITE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../../lib/cross-site/background/site-scripts';
 import type { SiteId } from '../../../../lib/cross-site/sites';
 
 function fakeScripting() {
@@ -10,7 +10,7 @@ function fakeScripting() {
     registerContentScripts: async (scripts) => {
       for (const script of scripts) {
         if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
-        expect(script.js).toEqual([PAGE_TRACK_SCRIPT]);
+        expect(script.js).toEqual([SITE_TRACK_SCRIPT]);
         registered.set(script.id, script.matches ?? []);
       }
     },

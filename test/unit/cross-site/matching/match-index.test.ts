@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, matchPageTrack } from '../../../../lib/cross-site/matching/match-index';
+import { buildMatchIndex, matchSiteTrack } from '../../../../lib/cross-site/matching/match-index';
 import { generateLibrary } from '../../../stand-in/library';
 
 // Its speed is a bench figure (`npm run bench -- --only internals`), not an assertion here.
@@ -12,7 +12,7 @@ describe('the match index at 100,000 tracks', () => {
     });
     const index = buildMatchIndex(tracks);
     const sample = tracks[51_234];
-    const match = matchPageTrack(index, { title: `${sample.artists[0].name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true }, { strict: false, excluded: new Set() });
+    const match = matchSiteTrack(index, { title: `${sample.artists[0].name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true }, { strict: false, excluded: new Set() });
     expect(match).toMatchObject({ kind: 'saved', uri: sample.uri });
   });
 });

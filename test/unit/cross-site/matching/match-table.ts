@@ -1,4 +1,4 @@
-import type { PageTrack } from '../../../../lib/cross-site/page-track';
+import type { SiteTrack } from '../../../../lib/cross-site/site-track';
 
 /**
  * The matcher's test table (issue #9): a small saved library full of false friends, and what
@@ -77,7 +77,7 @@ export type Expected = { saved: string } | { other: string } | 'none';
 
 export interface MatchCase {
   site: string;
-  page: PageTrack;
+  siteTrack: SiteTrack;
   expected: Expected;
   /** Why this row is here, when it is a trap. */
   note?: string;
@@ -85,13 +85,13 @@ export interface MatchCase {
 
 const video = (title: string, channel: string, expected: Expected, note?: string): MatchCase => ({
   site: 'YouTube',
-  page: { title, artists: [channel], titleMayNameArtist: true },
+  siteTrack: { title, artists: [channel], titleMayNameArtist: true },
   expected,
   note,
 });
 const song = (site: string, title: string, artist: string, expected: Expected, note?: string, durationMs?: number): MatchCase => ({
   site,
-  page: { title, artists: [artist], ...(durationMs ? { durationMs } : {}) },
+  siteTrack: { title, artists: [artist], ...(durationMs ? { durationMs } : {}) },
   expected,
   note,
 });

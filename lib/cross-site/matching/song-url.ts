@@ -1,9 +1,10 @@
 /**
- * The page a "Not this track" correction belongs to: the URL without what does not change the
- * song — the fragment, and the query except what names the page: YouTube's video id (`?v=`)
- * and the song of an Apple Music album page (`?i=`).
+ * A song URL: what a "Not this track" correction belongs to, and what tells a tab moved to
+ * another song — the URL without what does not change the song: the fragment, and the query
+ * except what names the song: YouTube's video id (`?v=`) and the song of an Apple Music album
+ * page (`?i=`).
  */
-export function pageKeyOf(url: string): string {
+export function songUrlOf(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, matchPageTrack, type SongMatch } from '../../../../lib/cross-site/matching/match-index';
+import { buildMatchIndex, matchSiteTrack, type SongMatch } from '../../../../lib/cross-site/matching/match-index';
 import { CASES, LIBRARY, type Expected, type MatchCase } from './match-table';
 
 const index = buildMatchIndex(
@@ -19,7 +19,7 @@ function describeMatch(match: SongMatch): Expected {
 }
 
 function matchOf(row: MatchCase, strict: boolean): SongMatch {
-  return matchPageTrack(index, row.page, { strict, excluded: new Set() });
+  return matchSiteTrack(index, row.siteTrack, { strict, excluded: new Set() });
 }
 
 interface Tally {
@@ -51,7 +51,7 @@ describe('the match table', () => {
     expect(new Set(CASES.map((row) => row.site))).toEqual(new Set(['YouTube', 'last.fm', 'Genius', 'SoundCloud', 'Bandcamp']));
   });
 
-  it.each(CASES.map((row) => [`${row.site}: ${row.page.title} — ${row.page.artists.join(', ')}`, row] as const))(
+  it.each(CASES.map((row) => [`${row.site}: ${row.siteTrack.title} — ${row.siteTrack.artists.join(', ')}`, row] as const))(
     '%s',
     (_, row) => {
       expect(describeMatch(matchOf(row, false))).toEqual(row.expected);

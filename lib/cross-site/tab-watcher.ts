@@ -1,12 +1,12 @@
 import type { Extractor } from './extractors';
-import { pageKeyOf } from './matching/page-key';
-import { boundPageTrack, type PageTrack } from './page-track';
+import { songUrlOf } from './matching/song-url';
+import { boundSiteTrack, type SiteTrack } from './site-track';
 
-export interface PageWatcherEnv {
+export interface TabWatcherEnv {
   document: Document;
   location: { readonly href: string };
-  /** Called with each new song the page shows (not again for the same song on the same URL). */
-  report(track: PageTrack): void;
+  /** Called with each new song the tab shows (not again for the same song on the same URL). */
+  report(track: SiteTrack): void;
   /** A timer that stops when the extension goes away (the content script passes its context's). */
   setTimeout(callback: () => void, ms: number): unknown;
 }
@@ -15,21 +15,21 @@ export interface PageWatcherEnv {
 const CHECK_INTERVAL_MS = 250;
 
 /**
- * Follows the song a page shows. YouTube, YouTube Music, SoundCloud, Apple Music, Deezer and
+ * Follows the song a tab shows. YouTube, YouTube Music, SoundCloud, Apple Music, Deezer and
  * TIDAL are single-page apps: they change the URL with the History API and then rewrite the
- * page, each with its own events. One mechanism covers them all: any change to the document
- * schedules a check (at most every 250 ms), and a check reports when the song or the page
- * (its key: lib/cross-site/matching/page-key.ts) differs from the last report.
+ * document, each with its own events. One mechanism covers them all: any change to the document
+ * schedules a check (at most every 250 ms), and a check reports when the song or its song URL
+ * (lib/cross-site/matching/song-url.ts) differs from the last report.
  *
  * The extractors refuse data that names another URL, but markup names none: between the URL
- * change and the new page's rendering, the previous page's header is still there. So on a new
- * page (another page key) the song the previous page was reported with is held back until the
- * page shows another: a second page with the very same song goes unreported (no badge rather
- * than a wrong one). Returns a stop function.
+ * change and the new song's rendering, the previous song's header is still there. So at a new
+ * song URL the song the previous one was reported with is held back until the tab shows
+ * another: a second song URL with the very same song goes unreported (no badge rather than a
+ * wrong one). Returns a stop function.
  */
-export function watchPageTrack(extract: Extractor, env: PageWatcherEnv): () => void {
+export function watchTab(extract: Extractor, env: TabWatcherEnv): () => void {
   let lastReport = '';
-  let lastPage = '';
+  let lastSongUrl = '';
   let lastTrack = '';
   let scheduled = false;
 
@@ -37,15 +37,15 @@ export function watchPageTrack(extract: Extractor, env: PageWatcherEnv): () => v
     scheduled = false;
     const url = new URL(env.location.href);
     const found = extract(env.document, url);
-    const track = found && boundPageTrack(found);
+    const track = found && boundSiteTrack(found);
     if (!track) return;
-    const page = pageKeyOf(url.href);
+    const songUrl = songUrlOf(url.href);
     const song = JSON.stringify(track);
-    if (page !== lastPage && song === lastTrack) return;
-    const signature = `${page}\n${song}`;
+    if (songUrl !== lastSongUrl && song === lastTrack) return;
+    const signature = `${songUrl}\n${song}`;
     if (signature === lastReport) return;
     lastReport = signature;
-    lastPage = page;
+    lastSongUrl = songUrl;
     lastTrack = song;
     env.report(track);
   }

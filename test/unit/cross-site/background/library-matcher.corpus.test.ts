@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLibraryMatcher, type LibraryMatcher } from '../../../lib/cross-site/background/library-matcher';
-import { syncSavedTracks } from '../../../lib/sync/sync';
-import { EXTRACTORS, extractMusicPage } from '../../../lib/cross-site/extractors';
-import { boundPageTrack, type PageTrack } from '../../../lib/cross-site/page-track';
-import type { PageMatch } from '../../../lib/cross-site/page-match';
-import { CORPUS, CORPUS_LIBRARY, corpusDocument, type CorpusPage, type Expected } from '../../fixtures/sites/corpus/corpus';
-import { corpusTrackId, corpusTrackObjects } from '../../fixtures/sites/corpus/library-tracks';
-import { startSession, type StandInSession } from '../library/stand-in-session';
+import { createLibraryMatcher, type LibraryMatcher } from '../../../../lib/cross-site/background/library-matcher';
+import { syncSavedTracks } from '../../../../lib/sync/sync';
+import { EXTRACTORS, extractGenericSite } from '../../../../lib/cross-site/extractors';
+import { boundSiteTrack, type SiteTrack } from '../../../../lib/cross-site/site-track';
+import type { TabMatch } from '../../../../lib/cross-site/tab-match';
+import { CORPUS, CORPUS_LIBRARY, corpusDocument, type CorpusEntry, type Expected } from '../../../fixtures/sites/corpus/corpus';
+import { corpusTrackId, corpusTrackObjects } from '../../../fixtures/sites/corpus/library-tracks';
+import { startSession, type StandInSession } from '../../library/stand-in-session';
 
 /**
  * Issue #14's table: every page of the corpus (pages modelled on the real sites of 2025–2026)
@@ -36,26 +36,26 @@ afterAll(async () => {
   await session?.close();
 });
 
-function read(page: CorpusPage): PageTrack | null {
-  const doc = corpusDocument(page.file);
-  const url = new URL(page.url);
-  const found = page.reader === 'generic' ? extractMusicPage(doc, url) : EXTRACTORS[page.reader](doc, url);
-  return found && boundPageTrack(found);
+function read(entry: CorpusEntry): SiteTrack | null {
+  const doc = corpusDocument(entry.file);
+  const url = new URL(entry.url);
+  const found = entry.reader === 'generic' ? extractGenericSite(doc, url) : EXTRACTORS[entry.reader](doc, url);
+  return found && boundSiteTrack(found);
 }
 
-function outcome(match: PageMatch | null): Expected {
+function outcome(match: TabMatch | null): Expected {
   if (!match?.track || match.kind === 'not-saved') return 'none';
   const key = keyOfUri.get(match.track.uri) ?? match.track.uri;
   return match.kind === 'saved' ? { saved: key } : { other: key };
 }
 
-async function matchPage(page: CorpusPage): Promise<Expected> {
-  const track = read(page);
+async function matchEntry(entry: CorpusEntry): Promise<Expected> {
+  const track = read(entry);
   return track ? outcome(await matcher.match(track, { strict: false, excluded: new Set() })) : 'none';
 }
 
 interface Tally {
-  pages: number;
+  entries: number;
   expectedSaved: number;
   found: number;
   falseSaved: number;
@@ -66,43 +66,43 @@ const isSaved = (value: Expected): value is { saved: string } => typeof value ==
 describe('the corpus of real pages', () => {
   it('has at least 40 pages, with pages that are not songs, from every site and the generic reader', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(40);
-    expect(CORPUS.filter((page) => page.expected === 'none').length).toBeGreaterThanOrEqual(10);
-    expect(new Set(CORPUS.map((page) => page.reader))).toEqual(new Set([...Object.keys(EXTRACTORS), 'generic']));
+    expect(CORPUS.filter((entry) => entry.expected === 'none').length).toBeGreaterThanOrEqual(10);
+    expect(new Set(CORPUS.map((entry) => entry.reader))).toEqual(new Set([...Object.keys(EXTRACTORS), 'generic']));
   });
 
   it('finds saved songs with no false ✓: precision 1.0 and recall ≥ 0.9, overall and per site', async () => {
     const bySite = new Map<string, Tally>();
     const misses: string[] = [];
     const falseSaved: string[] = [];
-    for (const page of CORPUS) {
-      const got = await matchPage(page);
-      const tally = bySite.get(page.reader) ?? { pages: 0, expectedSaved: 0, found: 0, falseSaved: 0 };
-      bySite.set(page.reader, tally);
-      tally.pages++;
-      if (isSaved(page.expected)) tally.expectedSaved++;
+    for (const entry of CORPUS) {
+      const got = await matchEntry(entry);
+      const tally = bySite.get(entry.reader) ?? { entries: 0, expectedSaved: 0, found: 0, falseSaved: 0 };
+      bySite.set(entry.reader, tally);
+      tally.entries++;
+      if (isSaved(entry.expected)) tally.expectedSaved++;
       if (isSaved(got)) {
-        if (isSaved(page.expected) && page.expected.saved === got.saved) tally.found++;
+        if (isSaved(entry.expected) && entry.expected.saved === got.saved) tally.found++;
         else {
           tally.falseSaved++;
-          falseSaved.push(`${page.file}: ✓ ${got.saved}, expected ${JSON.stringify(page.expected)}`);
+          falseSaved.push(`${entry.file}: ✓ ${got.saved}, expected ${JSON.stringify(entry.expected)}`);
         }
-      } else if (isSaved(page.expected)) {
-        misses.push(`${page.file}: ${JSON.stringify(got)}, expected ✓ ${page.expected.saved}`);
+      } else if (isSaved(entry.expected)) {
+        misses.push(`${entry.file}: ${JSON.stringify(got)}, expected ✓ ${entry.expected.saved}`);
       }
     }
     const total = [...bySite.values()].reduce(
       (sum, tally) => ({
-        pages: sum.pages + tally.pages,
+        entries: sum.entries + tally.entries,
         expectedSaved: sum.expectedSaved + tally.expectedSaved,
         found: sum.found + tally.found,
         falseSaved: sum.falseSaved + tally.falseSaved,
       }),
-      { pages: 0, expectedSaved: 0, found: 0, falseSaved: 0 },
+      { entries: 0, expectedSaved: 0, found: 0, falseSaved: 0 },
     );
     const precision = (tally: Tally) => tally.found / Math.max(1, tally.found + tally.falseSaved);
     const recall = (tally: Tally) => (tally.expectedSaved === 0 ? 1 : tally.found / tally.expectedSaved);
     const row = (name: string, tally: Tally) =>
-      `${name.padEnd(14)} ${String(tally.pages).padStart(5)} ${String(tally.expectedSaved).padStart(6)} ${String(tally.found).padStart(6)} ` +
+      `${name.padEnd(14)} ${String(tally.entries).padStart(5)} ${String(tally.expectedSaved).padStart(6)} ${String(tally.found).padStart(6)} ` +
       `${String(tally.falseSaved).padStart(8)} ${precision(tally).toFixed(2).padStart(10)} ${recall(tally).toFixed(2).padStart(7)}`;
     console.log(
       [
@@ -117,10 +117,10 @@ describe('the corpus of real pages', () => {
     for (const [site, tally] of bySite) expect(recall(tally), site).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each(CORPUS.map((page) => [page.file, page] as const))('%s', async (_, page) => {
-    const got = await matchPage(page);
+  it.each(CORPUS.map((entry) => [entry.file, entry] as const))('%s', async (_, entry) => {
+    const got = await matchEntry(entry);
     // A ✓ is always the right track; pages that are not saved songs come out exactly as expected.
     // A saved song may be missed: that is recall, held to 0.9 above.
-    if (isSaved(got) || !isSaved(page.expected)) expect(got).toEqual(page.expected);
+    if (isSaved(got) || !isSaved(entry.expected)) expect(got).toEqual(entry.expected);
   });
 });

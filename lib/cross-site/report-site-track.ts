@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { EXTRACTORS, extractMusicPage } from './extractors';
-import { watchPageTrack } from './page-watcher';
+import { EXTRACTORS, extractGenericSite } from './extractors';
+import { watchTab } from './tab-watcher';
 import { siteOfUrl } from './sites';
 
 declare global {
@@ -10,16 +10,16 @@ declare global {
 }
 
 /**
- * The content script's work: read the song on this music page (a known site's own reader, the
- * generic one anywhere else) and tell the background, which sets the badge. It sends what the
- * page names and receives nothing back.
+ * The content script's work: read the song this tab shows (a known site's own reader, the
+ * generic one anywhere else) and tell the background, which sets the badge. It sends the site
+ * track as the site names it and receives nothing back.
  */
-export function reportPageTrack(ctx: ContentScriptContext): void {
+export function reportSiteTrack(ctx: ContentScriptContext): void {
   // Injected again into tabs already open when a site is switched on: one watcher is enough.
   if (globalThis.tracklightWatching) return;
   globalThis.tracklightWatching = true;
   const site = siteOfUrl(location.href);
-  const stop = watchPageTrack(site ? EXTRACTORS[site.id] : extractMusicPage, {
+  const stop = watchTab(site ? EXTRACTORS[site.id] : extractGenericSite, {
     document,
     location,
     setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),

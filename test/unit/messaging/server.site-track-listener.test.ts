@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMessageListener, createPageTrackListener, type RequestHandlers } from '../../../lib/messaging/server';
+import { createMessageListener, createSiteTrackListener, type RequestHandlers } from '../../../lib/messaging/server';
 
 const RUNTIME_ID = 'ourextensionidourextensionidabcd';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
@@ -9,7 +9,7 @@ const MESSAGE = { type: 'pageTrack', track: { title: 'Queen - Bohemian Rhapsody'
 
 function listener(enabled = ['www.youtube.com']) {
   const received: unknown[] = [];
-  const listen = createPageTrackListener(
+  const listen = createSiteTrackListener(
     async (from, track) => void received.push({ from, track }),
     RUNTIME_ID,
     ORIGIN,

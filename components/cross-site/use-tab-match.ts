@@ -1,28 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SendRequest } from '../../lib/messaging/client';
-import type { PageMatch } from '../../lib/cross-site/page-match';
-import { tabPagesItem } from '../../lib/storage-items';
+import type { TabMatch } from '../../lib/cross-site/tab-match';
+import { tabReportsItem } from '../../lib/storage-items';
 import { useStorageItem } from '../hooks/use-storage-item';
 
-export interface CurrentPageMatch {
-  match: PageMatch | null;
+export interface CurrentTabMatch {
+  match: TabMatch | null;
   pending: boolean;
   error: string | null;
-  /** "Not this track": remembered for the page; the next best match (or none) shows. */
+  /** "Not this track": remembered for the song URL; the next best match (or none) shows. */
   reject(): void;
 }
 
 /**
  * What the current tab's music page (YouTube, Bandcamp …) was matched to. Asked again when the
  * library changes, and when the page's song changes (or is first read, just after the site was
- * switched on): the background keeps the tabs' songs in `tabPagesItem`.
+ * switched on): the background keeps the tabs' songs in `tabReportsItem`.
  */
-export function usePageMatch(send: SendRequest, tabId: number | null, enabled: boolean, libraryVersion: number): CurrentPageMatch {
-  const [match, setMatch] = useState<PageMatch | null>(null);
+export function useTabMatch(send: SendRequest, tabId: number | null, enabled: boolean, libraryVersion: number): CurrentTabMatch {
+  const [match, setMatch] = useState<TabMatch | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const tabPages = useStorageItem(tabPagesItem);
-  const pageRead = tabId === null ? '' : JSON.stringify(tabPages?.[tabId] ?? null);
+  const tabReports = useStorageItem(tabReportsItem);
+  const reportedSong = tabId === null ? '' : JSON.stringify(tabReports?.[tabId] ?? null);
 
   useEffect(() => {
     if (!enabled || tabId === null) return;
@@ -34,7 +34,7 @@ export function usePageMatch(send: SendRequest, tabId: number | null, enabled: b
     return () => {
       active = false;
     };
-  }, [send, enabled, tabId, libraryVersion, pageRead]);
+  }, [send, enabled, tabId, libraryVersion, reportedSong]);
 
   async function reject(): Promise<void> {
     if (tabId === null || pending) return;

@@ -1,6 +1,6 @@
-import type { PageTrack } from '../page-track';
-import { extractBandcamp, isBandcampPage } from './bandcamp';
-import { metaContent, readJsonLdRecording, samePage, secondsToMs } from './structured-data';
+import type { SiteTrack } from '../site-track';
+import { extractBandcamp, isBandcampDocument } from './bandcamp';
+import { metaContent, readJsonLdRecording, sameHostAndPath, secondsToMs } from './structured-data';
 
 /**
  * Any page the user switched on from the popup ("Enable on this site"): a Bandcamp page on an
@@ -12,21 +12,21 @@ import { metaContent, readJsonLdRecording, samePage, secondsToMs } from './struc
  * Open Graph names the artist only as profile URLs (`music:musician`), so a `music.song` is
  * read with its site as the "uploader", like a video: an artist's own site names itself.
  */
-export function extractMusicPage(doc: Document, url: URL): PageTrack | null {
-  if (isBandcampPage(doc)) return extractBandcamp(doc, url);
+export function extractGenericSite(doc: Document, url: URL): SiteTrack | null {
+  if (isBandcampDocument(doc)) return extractBandcamp(doc, url);
   return readJsonLdRecording(doc, url) ?? fromOpenGraphSong(doc, url);
 }
 
-function fromOpenGraphSong(doc: Document, url: URL): PageTrack | null {
+function fromOpenGraphSong(doc: Document, url: URL): SiteTrack | null {
   if (metaContent(doc, 'og:type') !== 'music.song') return null;
   const stated = metaContent(doc, 'og:url');
-  if (stated && !samePage(stated, url)) return null;
+  if (stated && !sameHostAndPath(stated, url)) return null;
   const title = metaContent(doc, 'og:title');
   const musician = metaContent(doc, 'music:musician');
   const named = musician && !/^https?:\/\//.test(musician) ? musician : null;
   const site = metaContent(doc, 'og:site_name');
   if (!title || !(named ?? site)) return null;
-  const track: PageTrack = named ? { title, artists: [named] } : { title, artists: [site!], titleMayNameArtist: true };
+  const track: SiteTrack = named ? { title, artists: [named] } : { title, artists: [site!], titleMayNameArtist: true };
   const durationMs = secondsToMs(metaContent(doc, 'music:duration'));
   if (durationMs !== undefined) track.durationMs = durationMs;
   return track;

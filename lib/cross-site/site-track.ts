@@ -1,8 +1,8 @@
 /**
- * What a content script reads from a music page: the song as the page names it, not yet
- * normalized. The background validates it (lib/messaging/protocol.ts) against these limits.
+ * A site track: what a content script reads in a tab on a music site, the song as the site
+ * names it, not yet normalized. The background validates it (lib/messaging/protocol.ts) against these limits.
  */
-export interface PageTrack {
+export interface SiteTrack {
   title: string;
   /** The page's artist credits, main artist first; a credit may name several ("A & B"). */
   artists: string[];
@@ -12,13 +12,13 @@ export interface PageTrack {
   titleMayNameArtist?: boolean;
 }
 
-/** The song a tab's page shows, as its content script reported it. */
-export interface TabPage {
+/** The song a tab shows, as its content script reported it, and the URL it was reported from. */
+export interface TabReport {
   url: string;
-  track: PageTrack;
+  track: SiteTrack;
 }
 
-export const PAGE_TRACK_LIMITS = {
+export const SITE_TRACK_LIMITS = {
   titleLength: 300,
   artistLength: 200,
   artists: 10,
@@ -27,14 +27,14 @@ export const PAGE_TRACK_LIMITS = {
 } as const;
 
 /** Trims and bounds what a page gave, so a hostile page cannot make a message fail validation by size. */
-export function boundPageTrack(track: PageTrack): PageTrack | null {
-  const title = clip(track.title, PAGE_TRACK_LIMITS.titleLength);
-  const artists = [...new Set(track.artists.map((artist) => clip(artist, PAGE_TRACK_LIMITS.artistLength)))]
+export function boundSiteTrack(track: SiteTrack): SiteTrack | null {
+  const title = clip(track.title, SITE_TRACK_LIMITS.titleLength);
+  const artists = [...new Set(track.artists.map((artist) => clip(artist, SITE_TRACK_LIMITS.artistLength)))]
     .filter((artist) => artist.length > 0)
-    .slice(0, PAGE_TRACK_LIMITS.artists);
+    .slice(0, SITE_TRACK_LIMITS.artists);
   if (!title || artists.length === 0) return null;
-  const bounded: PageTrack = { title, artists };
-  if (track.durationMs !== undefined && Number.isInteger(track.durationMs) && track.durationMs > 0 && track.durationMs <= PAGE_TRACK_LIMITS.durationMs) {
+  const bounded: SiteTrack = { title, artists };
+  if (track.durationMs !== undefined && Number.isInteger(track.durationMs) && track.durationMs > 0 && track.durationMs <= SITE_TRACK_LIMITS.durationMs) {
     bounded.durationMs = track.durationMs;
   }
   if (track.isrc !== undefined && ISRC.test(track.isrc)) bounded.isrc = track.isrc.toUpperCase();

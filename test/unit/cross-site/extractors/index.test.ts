@@ -1,25 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { EXTRACTORS, extractMusicPage } from '../../../lib/cross-site/extractors';
-import { parseIsoDuration } from '../../../lib/cross-site/extractors/structured-data';
-import { boundPageTrack, type PageTrack } from '../../../lib/cross-site/page-track';
-import type { SiteId } from '../../../lib/cross-site/sites';
-import { corpusDocument, corpusPage, READER_PAGES } from '../../fixtures/sites/corpus/corpus';
+import { EXTRACTORS, extractGenericSite } from '../../../../lib/cross-site/extractors';
+import { boundSiteTrack, type SiteTrack } from '../../../../lib/cross-site/site-track';
+import type { SiteId } from '../../../../lib/cross-site/sites';
+import { corpusDocument, corpusEntry, READER_ENTRIES } from '../../../fixtures/sites/corpus/corpus';
 
 type Reader = SiteId | 'generic';
 
-function extract(reader: Reader, doc: Document, url: string): PageTrack | null {
-  const found = reader === 'generic' ? extractMusicPage(doc, new URL(url)) : EXTRACTORS[reader](doc, new URL(url));
-  return found && boundPageTrack(found);
+function extract(reader: Reader, doc: Document, url: string): SiteTrack | null {
+  const found = reader === 'generic' ? extractGenericSite(doc, new URL(url)) : EXTRACTORS[reader](doc, new URL(url));
+  return found && boundSiteTrack(found);
 }
 
 /** What a corpus page is read as, at its own URL. */
-function readCorpus(file: string): PageTrack | null {
-  const page = corpusPage(file);
-  return extract(page.reader, corpusDocument(file), page.url);
+function readCorpus(file: string): SiteTrack | null {
+  const entry = corpusEntry(file);
+  return extract(entry.reader, corpusDocument(file), entry.url);
 }
 
 describe('reading the song from real pages', () => {
-  it.each<[string, PageTrack | null]>([
+  it.each<[string, SiteTrack | null]>([
     ['youtube-music-card.html', { title: 'Bohemian Rhapsody', artists: ['Queen'] }],
     ['youtube-vlog-music-card.html', { title: 'We moved to Tokyo! First week in our tiny apartment 🇯🇵', artists: ['Tokyo Lens'], titleMayNameArtist: true, durationMs: 1_122_000 }],
     ['youtube-dj-set.html', { title: 'Bonobo | Boiler Room x Sónar Festival 2017', artists: ['Boiler Room'], titleMayNameArtist: true, durationMs: 3_731_000 }],
@@ -77,7 +76,7 @@ describe('reading the song from real pages', () => {
     ['deezer', 'https://www.deezer.com/us/album/302127'],
     ['tidal', 'https://tidal.com/browse/artist/3908662'],
   ])('finds no song on %s page %s', (reader, url) => {
-    expect(extract(reader, corpusDocument(READER_PAGES[reader].file), url)).toBeNull();
+    expect(extract(reader, corpusDocument(READER_ENTRIES[reader].file), url)).toBeNull();
   });
 });
 
@@ -86,15 +85,15 @@ describe('what the real markup needs', () => {
     const doc = corpusDocument('youtube-music-card.html');
     for (const name of doc.querySelectorAll('.ytVideoAttributeViewModelTitle')) name.className = 'yt-video-attribute-view-model__title';
     for (const name of doc.querySelectorAll('.ytVideoAttributeViewModelSubtitle')) name.className = 'yt-video-attribute-view-model__subtitle';
-    expect(extract('youtube', doc, READER_PAGES.youtube.url)).toEqual({ title: 'Bohemian Rhapsody', artists: ['Queen'] });
+    expect(extract('youtube', doc, READER_ENTRIES.youtube.url)).toEqual({ title: 'Bohemian Rhapsody', artists: ['Queen'] });
     for (const name of doc.querySelectorAll('.yt-video-attribute-view-model__title')) name.textContent = "Don't Stop Me Now";
-    expect(extract('youtube', doc, READER_PAGES.youtube.url)).toMatchObject({ title: 'Queen – Bohemian Rhapsody (Official Video Remastered)', titleMayNameArtist: true });
+    expect(extract('youtube', doc, READER_ENTRIES.youtube.url)).toMatchObject({ title: 'Queen – Bohemian Rhapsody (Official Video Remastered)', titleMayNameArtist: true });
   });
 
   it('YouTube: a "Provided to YouTube by" block that names another song than the title is not read', () => {
     const doc = corpusDocument('youtube-topic.html');
     doc.querySelector('ytd-watch-metadata h1')!.textContent = 'Someone Like You';
-    expect(extract('youtube', doc, corpusPage('youtube-topic.html').url)).toMatchObject({ title: 'Someone Like You', artists: ['Adele - Topic'] });
+    expect(extract('youtube', doc, corpusEntry('youtube-topic.html').url)).toMatchObject({ title: 'Someone Like You', artists: ['Adele - Topic'] });
   });
 
   it('m.youtube.com: the slim markup counts only while the player or the head shows the video in the URL', () => {
@@ -122,10 +121,10 @@ describe('what the real markup needs', () => {
   it('Bandcamp: the artist is the "by" link, after the album link, when the JSON-LD is missing', () => {
     const doc = corpusDocument('bandcamp-track.html');
     doc.querySelector('script[type="application/ld+json"]')!.remove();
-    expect(extract('bandcamp', doc, READER_PAGES.bandcamp.url)).toEqual({ title: 'Says', artists: ['Nils Frahm'] });
+    expect(extract('bandcamp', doc, READER_ENTRIES.bandcamp.url)).toEqual({ title: 'Says', artists: ['Nils Frahm'] });
     const compilation = corpusDocument('bandcamp-compilation.html');
     compilation.querySelector('script[type="application/ld+json"]')!.remove();
-    expect(extract('bandcamp', compilation, corpusPage('bandcamp-compilation.html').url)).toEqual({ title: 'Kerala', artists: ['Bonobo'] });
+    expect(extract('bandcamp', compilation, corpusEntry('bandcamp-compilation.html').url)).toEqual({ title: 'Kerala', artists: ['Bonobo'] });
   });
 
   it('Genius: the header is the fallback, with its Featuring credits and without its producers', () => {
@@ -135,7 +134,7 @@ describe('what the real markup needs', () => {
       'beforeend',
       '<div class="HeaderCredits__Section-sc-ea5e7e0-1"><p>Producer</p><a href="https://genius.com/artists/Scoop-deville">Scoop DeVille</a></div>',
     );
-    expect(extract('genius', doc, READER_PAGES.genius.url)).toEqual({ title: 'Poetic Justice (feat. Drake)', artists: ['Kendrick Lamar'] });
+    expect(extract('genius', doc, READER_ENTRIES.genius.url)).toEqual({ title: 'Poetic Justice (feat. Drake)', artists: ['Kendrick Lamar'] });
   });
 
   it('Apple Music: schema data for another song (left by in-app navigation) is not used; og:title needs apple:title', () => {
@@ -143,7 +142,7 @@ describe('what the real markup needs', () => {
     expect(extract('apple-music', doc, 'https://music.apple.com/us/song/save-your-tears/1499378622')).toBeNull();
     const bare = corpusDocument('apple-music-song.html');
     bare.querySelector('script[type="application/ld+json"]')!.remove();
-    expect(extract('apple-music', bare, READER_PAGES['apple-music'].url)).toEqual({ title: 'Blinding Lights', artists: ['The Weeknd'] });
+    expect(extract('apple-music', bare, READER_ENTRIES['apple-music'].url)).toEqual({ title: 'Blinding Lights', artists: ['The Weeknd'] });
   });
 
   it('Deezer: the first track’s app state is not the song after in-app navigation; the document title is', () => {
@@ -155,7 +154,7 @@ describe('what the real markup needs', () => {
   it('TIDAL: the footer player’s artists are not the page’s', () => {
     const doc = corpusDocument('tidal-listen.html');
     doc.querySelector('main a[data-test="grid-item-detail-text-title-artist"]')!.remove();
-    expect(extract('tidal', doc, corpusPage('tidal-listen.html').url)).toBeNull();
+    expect(extract('tidal', doc, corpusEntry('tidal-listen.html').url)).toBeNull();
   });
 
   it('JSON-LD: unparseable blocks and other types are skipped; a recording for another page is not used', () => {
@@ -165,18 +164,6 @@ describe('what the real markup needs', () => {
       '<script type="application/ld+json">{ not json</script><script type="application/ld+json">{"@type":"WebPage","name":"x"}</script>' +
         '<script type="application/ld+json">{"@type":"MusicRecording","name":"Digital Love","byArtist":"Daft Punk","url":"https://genius.com/Daft-punk-digital-love-lyrics"}</script>',
     );
-    expect(extract('genius', doc, corpusPage('genius-song.html').url)).toEqual({ title: 'Harder, Better, Faster, Stronger', artists: ['Daft Punk'] });
+    expect(extract('genius', doc, corpusEntry('genius-song.html').url)).toEqual({ title: 'Harder, Better, Faster, Stronger', artists: ['Daft Punk'] });
   });
-});
-
-describe('ISO 8601 durations', () => {
-  it.each([
-    ['PT4M13S', 253_000],
-    ['P00H08M19S', 499_000],
-    ['PT1H2M3.5S', 3_723_500],
-    ['PT0S', undefined],
-    ['P', undefined],
-    ['4:13', undefined],
-    [null, undefined],
-  ])('%s', (text, ms) => expect(parseIsoDuration(text)).toBe(ms));
 });
