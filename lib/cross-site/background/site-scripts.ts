@@ -15,7 +15,7 @@ interface RegisteredScript {
 
 /** The part of `browser.scripting` used here: optional, present only once `scripting` is granted. */
 export interface ScriptingApi {
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string; matches?: string[] }>>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>>;
   registerContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
   unregisterContentScripts(filter?: { ids?: string[] }): Promise<unknown>;
   executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
@@ -65,7 +65,7 @@ async function grantedPatterns(patterns: readonly string[], hasOrigins: (origins
   return granted;
 }
 
-const sameMatches = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((match) => b.includes(match));
+const sameStrings = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((match) => b.includes(match));
 
 /**
  * Content scripts for the optional sites, registered at run time with
@@ -81,12 +81,15 @@ export function createSiteScripts(deps: SiteScriptsDeps): SiteScripts {
     const scripting = deps.scripting();
     if (!scripting) return;
     const wanted = await wantedScripts(deps);
-    const registered = new Map(
-      (await scripting.getRegisteredContentScripts())
-        .filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX) || script.id.startsWith(ORIGIN_SCRIPT_PREFIX))
-        .map((script) => [script.id, script.matches ?? []]),
+    const ours = (await scripting.getRegisteredContentScripts()).filter(
+      (script) => script.id.startsWith(SITE_SCRIPT_PREFIX) || script.id.startsWith(ORIGIN_SCRIPT_PREFIX),
     );
-    const stale = [...registered].filter(([id, matches]) => !wanted.has(id) || !sameMatches(matches, wanted.get(id)!)).map(([id]) => id);
+    const registered = new Map(ours.map((script) => [script.id, script.matches ?? []]));
+    // Registrations outlive an update of the extension: one naming a script file this version
+    // does not ship (site-track.js was page-track.js until issue 13's renames) would run nothing.
+    const stale = ours
+      .filter((script) => !wanted.has(script.id) || !sameStrings(script.matches, wanted.get(script.id)!) || !sameStrings(script.js, [SITE_TRACK_SCRIPT]))
+      .map((script) => script.id);
     if (stale.length > 0) await scripting.unregisterContentScripts({ ids: stale });
     for (const [id, matches] of wanted) {
       if (registered.has(id) && !stale.includes(id)) continue;

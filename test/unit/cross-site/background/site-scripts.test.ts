@@ -4,22 +4,28 @@ import type { SiteId } from '../../../../lib/cross-site/sites';
 
 function fakeScripting() {
   const registered = new Map<string, string[]>();
+  /** The files each registration runs; Chrome keeps them across extension updates. */
+  const files = new Map<string, string[]>();
   const injected: number[] = [];
   const api: ScriptingApi = {
-    getRegisteredContentScripts: async () => [...registered].map(([id, matches]) => ({ id, matches })),
+    getRegisteredContentScripts: async () => [...registered].map(([id, matches]) => ({ id, matches, js: files.get(id) })),
     registerContentScripts: async (scripts) => {
       for (const script of scripts) {
         if (registered.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
         expect(script.js).toEqual([SITE_TRACK_SCRIPT]);
         registered.set(script.id, script.matches ?? []);
+        files.set(script.id, script.js ?? []);
       }
     },
     unregisterContentScripts: async (filter) => {
-      for (const id of filter?.ids ?? []) registered.delete(id);
+      for (const id of filter?.ids ?? []) {
+        registered.delete(id);
+        files.delete(id);
+      }
     },
     executeScript: async ({ target }) => void injected.push(target.tabId),
   };
-  return { api, registered, injected };
+  return { api, registered, files, injected };
 }
 
 describe('site content scripts', () => {
@@ -50,6 +56,21 @@ describe('site content scripts', () => {
     enabled = ['genius'];
     await sites.sync();
     expect([...scripting.registered.keys()]).toEqual(['tracklight-site-genius']);
+  });
+
+  it('replaces a registration an older version left with a script file that no longer exists', async () => {
+    const scripting = fakeScripting();
+    scripting.registered.set('tracklight-site-youtube', ['https://www.youtube.com/*', 'https://m.youtube.com/*']);
+    scripting.files.set('tracklight-site-youtube', ['content-scripts/page-track.js']);
+    const sites = createSiteScripts({
+      scripting: () => scripting.api,
+      hasOrigins: async () => true,
+      openTabs: async () => [],
+      enabledSites: async () => ['youtube'],
+      enabledOrigins: async () => [],
+    });
+    await sites.sync();
+    expect(scripting.files.get('tracklight-site-youtube')).toEqual([SITE_TRACK_SCRIPT]);
   });
 
   it('does nothing before `scripting` is granted', async () => {
