@@ -3,7 +3,7 @@ import type { SiteId } from './cross-site/sites';
 import type { PacerRecord } from './spotify/pacer';
 import type { SpotifyProblem } from './spotify/errors';
 import type { TabReport } from './cross-site/site-track';
-import type { FirstPage } from './popup/first-page';
+import type { FirstScreen } from './popup/first-screen';
 import { initialAppStatus, type AppStatus, type RestoreStatus } from './status';
 
 /**
@@ -138,5 +138,5 @@ export const restoreStatusItem = storage.defineItem<RestoreStatus | null>('sessi
   version: 1,
 });
 
-/** The popup's first screen as the last popup read it (lib/popup/first-page.ts). */
-export const firstPageItem = storage.defineItem<FirstPage | null>('session:popupFirstPage', { fallback: null, version: 1 });
+/** The popup's first screen as the last popup read it (lib/popup/first-screen.ts). */
+export const firstScreenItem = storage.defineItem<FirstScreen | null>('session:popupFirstScreen', { fallback: null, version: 1 });

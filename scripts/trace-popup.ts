@@ -113,7 +113,7 @@ const session = await ExtensionSession.launch();
 try {
   await session.signInAndSync();
   const url = `chrome-extension://${session.extensionId}/popup.html`;
-  // Warm: the first open after the sync compiles and fills storage.session's first page.
+  // Warm: the first open after the sync compiles and fills storage.session's first screen.
   for (let warm = 0; warm < 2; warm++) {
     const page = await openPopup(session);
     await page.goto(url);

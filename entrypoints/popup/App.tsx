@@ -15,7 +15,7 @@ import { CurrentTrackCard } from '../../components/popup/CurrentTrackCard';
 import { PopupFooter } from '../../components/popup/PopupFooter';
 import { SearchPanel } from '../../components/popup/SearchPanel';
 import { SyncStatus } from '../../components/popup/SyncStatus';
-import { startTrackRowsWorker } from './start-track-rows-worker';
+import { startTrackChunksWorker } from './start-track-chunks-worker';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { SignInPanel } from '../../components/SignInPanel';
 import { UnavailableLibraryNotice } from '../../components/UnavailableLibraryNotice';
@@ -23,8 +23,8 @@ import { isValidClientId, spotifyConfig } from '../../lib/config';
 import { formatClockTime } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { sendRequest, type SendRequest } from '../../lib/messaging/client';
-import { currentFirstPage } from '../../lib/popup/first-page';
-import { appStatusItem, authNoticeSetting, clientIdSetting, firstPageItem, openTracksInSetting, spotifyProblemSetting } from '../../lib/storage-items';
+import { currentFirstScreen } from '../../lib/popup/first-screen';
+import { appStatusItem, authNoticeSetting, clientIdSetting, firstScreenItem, openTracksInSetting, spotifyProblemSetting } from '../../lib/storage-items';
 import { describeSync } from '../../lib/popup/sync-view';
 
 export function App({ send = sendRequest }: { send?: SendRequest }) {
@@ -37,9 +37,9 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
   const libraryVersion = status?.libraryVersion ?? 0;
   // After sign-out `account` is the last account: its cached library stays searchable.
   const accountKey = status?.account?.key ?? null;
-  const firstPage = currentFirstPage(useStorageItem(firstPageItem), accountKey, libraryVersion);
+  const firstScreen = currentFirstScreen(useStorageItem(firstScreenItem), accountKey, libraryVersion);
   const { db, unavailable } = useLibraryDb(accountKey);
-  const library = usePopupLibrary(db, accountKey, libraryVersion, startTrackRowsWorker, firstPage);
+  const library = usePopupLibrary(db, accountKey, libraryVersion, startTrackChunksWorker, firstScreen);
   const tabId = useCurrentTabId();
   const currentTrack = useCurrentTabTrack(send, tabId, status?.signedIn ?? false, libraryVersion);
   const siteOffer = useSiteOffer(tabId);

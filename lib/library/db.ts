@@ -1,6 +1,6 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RestoreJobRecord } from './restore-records';
-import type { RowList, TrackRow } from './track-rows';
+import type { PackedList, PackedTrack } from './packed-tracks';
 
 /**
  * One IndexedDB database per Spotify account (SPEC §4), laid out for 100,000 tracks.
@@ -117,7 +117,7 @@ export interface FullSyncCheckpoint {
   assembledChunks: number;
 }
 
-export interface TrackChunkRecord extends RowList {
+export interface TrackChunkRecord extends PackedList {
   gen: number;
   /** Display order; adds at the head get lower numbers, so nothing else moves. */
   seq: number;
@@ -145,7 +145,7 @@ export interface IsrcBucketRecord {
 }
 
 /** A fetched page of a full sync, kept until the chunk it belongs to is written (which holds it from then on). */
-export interface StagedPageRecord extends RowList {
+export interface StagedPageRecord extends PackedList {
   gen: number;
   offset: number;
   pass: number;
@@ -169,7 +169,7 @@ export interface RemovedTrackRecord {
   removedAt: string;
   by: RemovalSource;
   /** The track as it was cached, `addedAt` the time it had been saved. */
-  row: TrackRow;
+  row: PackedTrack;
   /** `searchKeyOf(track)`, so the history is searched like the library. */
   searchKey: string;
 }

@@ -1,7 +1,7 @@
 import { BucketBuilder } from './buckets';
 import { HEAD_SLOTS, type ChunkInfo, type LibraryDb } from './db';
 import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
-import { decodeList } from './track-rows';
+import { decodeList } from './packed-tracks';
 
 /** Chunks per read when catching up: ~2.7 MB of records at 1,000 tracks a chunk. */
 const CATCH_UP_BATCH = 10;

@@ -14,7 +14,7 @@ import { spotifyTimestamp } from '../format';
 import { chunkInfoOf, type GenerationIndex } from './generation-index';
 import { forgetSaved, recordRemovals } from './removal-history';
 import { returnedKeysOf, slotsOf, type Slot, type SlotList } from './slots';
-import { decodeTrack, encodeList, uriOfRow } from './track-rows';
+import { decodeTrack, encodeList, uriOfPacked } from './packed-tracks';
 import type { StoredTrack } from '../tracks/stored-track';
 import { inWriteTransaction } from './write-transaction';
 
@@ -177,7 +177,7 @@ async function compareGenerations(
   const removed: StoredTrack[] = [];
   for (const [seq, uris] of goneFromChunk) {
     const chunk = await transaction.objectStore('trackChunks').get([previous.generation, seq]);
-    for (const row of chunk?.rows ?? []) if (uris.has(uriOfRow(row))) removed.push(decodeTrack(row));
+    for (const row of chunk?.rows ?? []) if (uris.has(uriOfPacked(row))) removed.push(decodeTrack(row));
   }
   return { added: next.buckets.size - kept, removed };
 }

@@ -5,7 +5,7 @@ import { CHUNK_SLOTS, HEAD_SLOTS, type ChunkInfo, type LibraryMeta } from './db'
 import type { EditTransaction } from './write-transaction';
 import { forgetSaved, recordRemovals, type RemovalStamp } from './removal-history';
 import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
-import { decodeList, encodeList } from './track-rows';
+import { decodeList, encodeList } from './packed-tracks';
 import type { StoredTrack } from '../tracks/stored-track';
 
 interface EditableChunk {

@@ -1,7 +1,7 @@
 import type { IDBPObjectStore } from 'idb';
 import { searchKeyOf } from '../search/search-key';
 import type { LibraryDb, LibraryDbSchema, LibraryStoreName, RemovalSource, RemovedTrackRecord } from './db';
-import { decodeTrack, encodeTrack } from './track-rows';
+import { decodeTrack, encodeTrack } from './packed-tracks';
 import type { StoredTrack } from '../tracks/stored-track';
 import { inWriteTransaction } from './write-transaction';
 

@@ -1,7 +1,8 @@
 import { bucketOf } from './buckets';
-import { generationRange, placesOf, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
-import { decodeTrack, uriOfRow } from './track-rows';
+import { generationRange, placesOf, type FullSyncCheckpoint, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
+import { decodeTrack, uriOfPacked } from './packed-tracks';
 import type { StoredTrack } from '../tracks/stored-track';
+import { inWriteTransaction } from './write-transaction';
 
 export { deleteLibraryDb, openLibraryDb, type LibraryDb } from './db';
 export { applyLocalRemove, applyLocalSave, undoLocalRemove, undoLocalSave, type LocalRemoval, type LocalSave } from './local-edits';
@@ -13,7 +14,7 @@ export {
   type RemovalHistory,
   type RemovedTrack,
 } from './removal-history';
-export { StorageFullError } from './storage-errors';
+export { StorageFullError } from './write-transaction';
 
 /**
  * What extension pages read. Each function reads in one transaction that starts from the
@@ -138,7 +139,7 @@ export async function findSavedTrack(db: LibraryDb, trackIdOrUri: string): Promi
   const seq = bucket?.chunkOf[uri];
   if (seq === undefined) return null;
   const chunk = await transaction.objectStore('trackChunks').get([meta.generation, seq]);
-  const row = chunk?.rows.find((candidate) => uriOfRow(candidate) === uri);
+  const row = chunk?.rows.find((candidate) => uriOfPacked(candidate) === uri);
   return row ? decodeTrack(row) : null;
 }
 
@@ -154,4 +155,21 @@ export async function findSavedByIsrc(db: LibraryDb, isrc: string): Promise<Arra
 async function libraryMeta(store: { get(key: 'library'): Promise<MetaRecord | undefined> }): Promise<LibraryMeta | undefined> {
   const meta = await store.get('library');
   return meta?.key === 'library' ? meta : undefined;
+}
+
+/** The published library's summary: one of the two records of the `meta` store. */
+export function readLibraryMeta(db: LibraryDb): Promise<LibraryMeta | undefined> {
+  return libraryMeta(db.transaction('meta').store);
+}
+
+/** A full sync's checkpoint: the other record of the `meta` store. */
+export async function readCheckpoint(db: LibraryDb): Promise<FullSyncCheckpoint | undefined> {
+  const checkpoint = await db.get('meta', 'checkpoint');
+  return checkpoint?.key === 'checkpoint' ? checkpoint : undefined;
+}
+
+export function saveCheckpoint(db: LibraryDb, checkpoint: FullSyncCheckpoint): Promise<void> {
+  return inWriteTransaction(db, ['meta'], async (transaction) => {
+    await transaction.objectStore('meta').put(checkpoint);
+  });
 }

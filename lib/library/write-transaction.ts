@@ -1,5 +1,5 @@
 import type { LibraryDb, LibraryStoreName, LibraryTransaction } from './db';
-import { isQuotaExceeded, StorageFullError } from './storage-errors';
+import { t } from '../i18n';
 
 /**
  * Runs `work` in one readwrite transaction and resolves once it has committed. If `work`
@@ -48,3 +48,18 @@ export const EDIT_STORES = [
 ] as const satisfies readonly LibraryStoreName[];
 
 export type EditTransaction = LibraryTransaction<typeof EDIT_STORES, 'readwrite'>;
+
+/**
+ * The disk is full (QuotaExceededError). The transaction that hit it was rolled back, so the
+ * library readers see is the one from before (SPEC §9).
+ */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(options?: ErrorOptions) {
+    super(t('errors.diskFull'), options);
+  }
+}
+
+export function isQuotaExceeded(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}

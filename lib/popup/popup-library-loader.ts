@@ -3,11 +3,11 @@ import { createLibrarySearch, warmUpSearch, type LibrarySearch } from '../search
 import { WordInitialsBuilder } from '../search/word-initials';
 import type { StoredTrack } from '../tracks/stored-track';
 import { createCoalescedRunner, type CoalescedRunner } from './coalesced-runner';
-import { listedTrackOf, type FirstPage } from './first-page';
-import { firstPageItem } from '../storage-items';
+import { listedTrackOf, type FirstScreen } from './first-screen';
+import { firstScreenItem } from '../storage-items';
 import { readSearchLibrary } from './read-search-library';
 import { TrackChunkCache } from './track-chunk-cache';
-import { createTrackRowsClient, type TrackRowsClient } from './track-rows-client';
+import { createTrackChunksClient, type TrackChunksClient } from './track-chunks-client';
 import type { TrackSource } from './track-source';
 
 /** Tracks read for the first paint: more than a screenful, all from the first chunk. */
@@ -23,8 +23,8 @@ const PREFETCH_IDLE_TIMEOUT_MS = 250;
 
 export interface PopupLibrary {
   accountKey: string;
-  /** Shown from the last popup's first page (first-page.ts) while the database opens. */
-  fromFirstPage: boolean;
+  /** Shown from the last popup's first screen (first-screen.ts) while the database opens. */
+  fromFirstScreen: boolean;
   /** The tracks behind display positions. */
   tracks: TrackSource;
   /** Null until the search keys are read; until then the newest tracks are listed. */
@@ -39,26 +39,26 @@ export type IdleScheduler = (callback: (deadline: { timeRemaining(): number }) =
 export interface PopupLibraryLoaderOptions {
   db: LibraryDb;
   accountKey: string;
-  /** The track-rows worker (entrypoints/popup/track-rows-worker.ts), or null if none starts. */
+  /** The track-chunks worker (entrypoints/popup/track-chunks-worker.ts), or null if none starts. */
   startRowsWorker: () => Worker | null;
   /** The AppStatus `libraryVersion` now: read as each load begins. */
   currentVersion: () => number;
-  /** The first page kept for the next popup now, if it is this account's (first-page.ts). */
-  keptFirstPage: () => FirstPage | null;
-  /** Keeps the first page for the next popup. Default: `firstPageItem` in storage.session. */
-  keepFirstPage?: (page: FirstPage) => void;
+  /** The first screen kept for the next popup now, if it is this account's (first-screen.ts). */
+  keptFirstScreen: () => FirstScreen | null;
+  /** Keeps the first screen for the next popup. Default: `firstScreenItem` in storage.session. */
+  keepFirstScreen?: (screen: FirstScreen) => void;
   /** Default: `requestIdleCallback`. */
   whenIdle?: IdleScheduler;
 }
 
-/** Shown from a first page until the database is open: rows past it wait for that library. */
-export function firstPageLibrary(page: FirstPage): PopupLibrary {
+/** Shown from a first screen until the database is open: rows past it wait for that library. */
+export function firstScreenLibrary(screen: FirstScreen): PopupLibrary {
   return {
-    accountKey: page.accountKey,
-    fromFirstPage: true,
-    tracks: new TrackChunkCache(page.sizes, () => new Promise<StoredTrack[]>(() => undefined), page.newest),
+    accountKey: screen.accountKey,
+    fromFirstScreen: true,
+    tracks: new TrackChunkCache(screen.sizes, () => new Promise<StoredTrack[]>(() => undefined), screen.newest),
     search: null,
-    version: page.libraryVersion,
+    version: screen.libraryVersion,
   };
 }
 
@@ -72,7 +72,7 @@ export function firstPageLibrary(page: FirstPage): PopupLibrary {
 export class PopupLibraryLoader {
   readonly #options: PopupLibraryLoaderOptions;
   readonly #whenIdle: IdleScheduler;
-  readonly #keepFirstPage: (page: FirstPage) => void;
+  readonly #keepFirstScreen: (screen: FirstScreen) => void;
   readonly #listeners = new Set<(library: PopupLibrary) => void>();
   readonly #reloader: CoalescedRunner;
   #published: PopupLibrary | null = null;
@@ -81,7 +81,7 @@ export class PopupLibraryLoader {
   /** The stored library's own version, of what is published with a search. */
   #publishedVersion: number | null = null;
   #worker: Worker | null = null;
-  #rowsWorker: TrackRowsClient | null = null;
+  #rowsWorker: TrackChunksClient | null = null;
   #workerFailed = false;
   #pagePrefetch = new AbortController();
   /** The search of the library last read: word-initials lists for an older one are not finished. */
@@ -90,7 +90,7 @@ export class PopupLibraryLoader {
   constructor(options: PopupLibraryLoaderOptions) {
     this.#options = options;
     this.#whenIdle = options.whenIdle ?? ((callback, idleOptions) => requestIdleCallback(callback, idleOptions));
-    this.#keepFirstPage = options.keepFirstPage ?? ((page) => void firstPageItem.setValue(page));
+    this.#keepFirstScreen = options.keepFirstScreen ?? ((screen) => void firstScreenItem.setValue(screen));
     this.#reloader = createCoalescedRunner(() => this.#load(), RELOAD_SPACING_MS);
   }
 
@@ -131,12 +131,12 @@ export class PopupLibraryLoader {
   }
 
   #fromDatabase(tracks: TrackSource, search: LibrarySearch | null, version: number): PopupLibrary {
-    return { accountKey: this.#options.accountKey, fromFirstPage: false, tracks, search, version };
+    return { accountKey: this.#options.accountKey, fromFirstScreen: false, tracks, search, version };
   }
 
   /**
    * Every chunk of tracks is read in the background so that a keystroke's rows are at hand:
-   * by the track-rows worker, which sends them packed; or, where no worker starts, by the
+   * by the track-chunks worker, which sends them packed; or, where no worker starts, by the
    * page itself (at 100k tracks that made tasks of 50 ms and more, and ~150 MB of objects).
    */
   #trackSource(sizes: number[], version: number, newest: StoredTrack[]): TrackSource {
@@ -152,7 +152,7 @@ export class PopupLibraryLoader {
     return tracks;
   }
 
-  #startWorker(): TrackRowsClient | null {
+  #startWorker(): TrackChunksClient | null {
     const worker = this.#options.startRowsWorker();
     this.#worker = worker;
     if (!worker) {
@@ -168,7 +168,7 @@ export class PopupLibraryLoader {
       this.#publishedVersion = null;
       this.reload();
     });
-    return createTrackRowsClient(worker);
+    return createTrackChunksClient(worker);
   }
 
   /** Built in idle slices, so that no keystroke waits for the whole pass (~55 ms at 100k). */
@@ -187,11 +187,11 @@ export class PopupLibraryLoader {
   /**
    * For the next popup. `version` is the status's version when this load began: the tracks
    * read since are of that version or newer, and if newer the status moves past `version`,
-   * so that this page is not shown again.
+   * so that this first screen is not shown again.
    */
-  #rememberFirstPage(version: number, sizes: number[], newest: readonly StoredTrack[]): void {
-    if (this.#options.keptFirstPage()?.libraryVersion === version) return;
-    this.#keepFirstPage({ accountKey: this.#options.accountKey, libraryVersion: version, sizes, newest: newest.map(listedTrackOf) });
+  #rememberFirstScreen(version: number, sizes: number[], newest: readonly StoredTrack[]): void {
+    if (this.#options.keptFirstScreen()?.libraryVersion === version) return;
+    this.#keepFirstScreen({ accountKey: this.#options.accountKey, libraryVersion: version, sizes, newest: newest.map(listedTrackOf) });
   }
 
   async #load(): Promise<void> {
@@ -206,7 +206,7 @@ export class PopupLibraryLoader {
       if (!this.#active) return;
       this.#publish(this.#fromDatabase(new TrackChunkCache(sizes, (chunk) => readTrackChunk(db, chunk), newest), null, version));
       firstPaint = { newest, libraryVersion };
-      this.#rememberFirstPage(version, sizes, newest);
+      this.#rememberFirstScreen(version, sizes, newest);
     } else if ((await readChunkSizes(db)).version === this.#publishedVersion) {
       // The status moved but the stored library did not (a Save rolled back): nothing to read.
       if (this.#published) this.#publish({ ...this.#published, version });
@@ -223,7 +223,7 @@ export class PopupLibraryLoader {
     // are asked of the worker first and arrive within moments.
     this.#publish(this.#fromDatabase(this.#trackSource(sizes, libraryVersion, newest), search, version));
     this.#publishedVersion = libraryVersion;
-    if (!firstPaint) this.#rememberFirstPage(version, sizes, newest);
+    if (!firstPaint) this.#rememberFirstScreen(version, sizes, newest);
     this.#buildWordInitials(search, keys);
   }
 }

@@ -9,7 +9,7 @@ export type ChunkReader = (chunk: number) => Promise<StoredTrack[]>;
 /**
  * The tracks behind display positions, read on the page a chunk at a time and kept: at 100k
  * tracks the best 20 matches of a common word lie in 20 different chunks, and a keystroke has
- * one frame. The popup uses it for its first paint, and for everything where its track-rows
+ * one frame. The popup uses it for its first paint, and for everything where its track-chunks
  * worker cannot start (all of it at 100k is ~150 MB of objects: see use-popup-library.ts).
  */
 export class TrackChunkCache implements TrackSource {

@@ -1,6 +1,6 @@
 import { generationRange, type LibraryDb } from '../library/db';
 import { isUnavailableKey } from '../library/slots';
-import { slotKeysOfRows } from '../library/track-rows';
+import { slotKeysOfPacked } from '../library/packed-tracks';
 
 /** The published library as the removal search needs it: slot keys in order and where each lives. */
 export interface CachedOrder {
@@ -27,7 +27,7 @@ export async function loadCachedOrder(db: LibraryDb): Promise<CachedOrder> {
   const seqs: number[] = [];
   const positionOf = new Map<string, number>();
   for (const chunk of chunks) {
-    for (const key of slotKeysOfRows(chunk)) {
+    for (const key of slotKeysOfPacked(chunk)) {
       // A repeated key (two skipped items saved in the same second) keeps its first place.
       if (!isUnavailableKey(key) && !positionOf.has(key)) positionOf.set(key, keys.length);
       keys.push(key);

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { SAVED_TRACKS_PAGE_SIZE } from '../spotify/saved-tracks';
 import {
   CHUNK_SLOTS,
@@ -18,14 +19,13 @@ import {
   stagePages,
   writeChunk,
 } from '../library/generation-writer';
-import { readCheckpoint, readLibraryMeta, saveCheckpoint } from '../library/meta-records';
+import { readCheckpoint, readLibraryMeta, saveCheckpoint } from '../library/store';
 import { runPagePool } from './page-pool';
 import { judgePass } from './reconcile';
 import { slotListOf, slotsOf, type Slot, type SlotList } from '../library/slots';
-import { StorageFullError } from '../library/storage-errors';
+import { StorageFullError } from '../library/write-transaction';
 import type { SyncContext } from './sync-context';
-import { LibraryKeptChangingError } from './sync-errors';
-import { decodeList, encodeList } from '../library/track-rows';
+import { decodeList, encodeList } from '../library/packed-tracks';
 
 /** Passes per run before giving up on a list that keeps changing (see reconcile.ts). */
 const MAX_PASSES = 3;
@@ -328,5 +328,16 @@ class SerialQueue {
     const result = this.#tail.then(task);
     this.#tail = result.catch(() => undefined);
     return result;
+  }
+}
+
+/**
+ * Spotify's list kept changing under every pass of a full sync (see reconcile.ts). Nothing
+ * inexact was published; the checkpoint stays, so the next sync carries on from it.
+ */
+export class LibraryKeptChangingError extends Error {
+  override name = 'LibraryKeptChangingError';
+  constructor(passes: number) {
+    super(t('errors.keptChanging', { passes }));
   }
 }

@@ -3,11 +3,11 @@ import { MAX_IN_FLIGHT } from '../spotify/pacer';
 import { placesOf, type LibraryDb, type LibraryPlaces } from '../library/db';
 import { runFullSync } from './full-sync';
 import { runIncrementalSync } from './incremental-sync';
-import { readCheckpoint, readLibraryMeta } from '../library/meta-records';
+import { readCheckpoint, readLibraryMeta } from '../library/store';
 import type { SyncContext, SyncProgress } from './sync-context';
 
 export type { SyncProgress } from './sync-context';
-export { LibraryKeptChangingError } from './sync-errors';
+export { LibraryKeptChangingError } from './full-sync';
 
 export interface SyncOptions {
   db: LibraryDb;

@@ -5,7 +5,7 @@ import type { TestWorld } from './fixtures';
 /**
  * The cached library as the extension's IndexedDB holds it, read from an extension page: the
  * published generation's chunks in order, each track as `uri@added_at`. Mirrors the row
- * layout of lib/library/track-rows.ts (id, uri|null, …, addedAt last) and db.ts.
+ * layout of lib/library/packed-tracks.ts (id, uri|null, …, addedAt last) and db.ts.
  */
 export async function cachedLibrary(world: TestWorld, accountKey: string): Promise<string[]> {
   const page = await world.extension.openPage('/options.html');

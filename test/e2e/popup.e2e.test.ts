@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toStoredTrack } from '../../lib/spotify/saved-tracks';
-import type { FirstPage } from '../../lib/popup/first-page';
+import type { FirstScreen } from '../../lib/popup/first-screen';
 import type { AppStatus } from '../../lib/status';
 import type { StandIn } from '../stand-in/server';
 import { standInPort } from '../browser/stand-in-build';
@@ -64,12 +64,12 @@ describe('popup search', () => {
     expect(await popup.resultCount.textContent()).toContain(`${newest.total} saved tracks`);
     // What the next popup shows before it opens IndexedDB: this library, at this version.
     const kept = await popup.page.evaluate(async () => {
-      const { appStatus, popupFirstPage } = await chrome.storage.session.get(['appStatus', 'popupFirstPage']);
-      return { status: appStatus as AppStatus, page: popupFirstPage as FirstPage };
+      const { appStatus, popupFirstScreen } = await chrome.storage.session.get(['appStatus', 'popupFirstScreen']);
+      return { status: appStatus as AppStatus, screen: popupFirstScreen as FirstScreen };
     });
-    expect(kept.page.accountKey).toBe(kept.status.account?.key);
-    expect(kept.page.libraryVersion).toBe(kept.status.libraryVersion);
-    expect(kept.page.newest.slice(0, ROWS_SHOWN).map((track) => track.id)).toEqual(newest.ids);
+    expect(kept.screen.accountKey).toBe(kept.status.account?.key);
+    expect(kept.screen.libraryVersion).toBe(kept.status.libraryVersion);
+    expect(kept.screen.newest.slice(0, ROWS_SHOWN).map((track) => track.id)).toEqual(newest.ids);
 
     // Scrolling renders the next screenful; nothing more is rendered before.
     await popup.resultList.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
@@ -95,7 +95,7 @@ describe('popup search', () => {
     expect(await popup.resultCount.textContent()).toContain('No saved track matches');
   });
 
-  it('finds tracks in every chunk of a library of several, read by the track-rows worker', async () => {
+  it('finds tracks in every chunk of a library of several, read by the track-chunks worker', async () => {
     world = await startWorld({ library: { size: 5000, seed: 4 } });
     const popup = await signedInPopup(world);
     await popup.page.reload();
@@ -106,7 +106,7 @@ describe('popup search', () => {
       await popup.search(query);
       expect(await popup.resultIds()).toEqual(expectedResults(world.standIn, query, ROWS_SHOWN).ids);
     }
-    expect(popup.page.workers().map((worker) => worker.url())).toEqual([expect.stringContaining('track-rows-worker')]);
+    expect(popup.page.workers().map((worker) => worker.url())).toEqual([expect.stringContaining('track-chunks-worker')]);
   });
 
   it('moves with the keyboard: focus in the box on open, arrows, typing on, Enter opens, Escape clears', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openLibraryDb } from '../../../lib/library/db';
 import { GenerationIndex } from '../../../lib/library/generation-index';
 import { holeSlot, slotListOf, trackSlot, type Slot } from '../../../lib/library/slots';
-import { encodeList } from '../../../lib/library/track-rows';
+import { encodeList } from '../../../lib/library/packed-tracks';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import { generateLibrary } from '../../stand-in/library';
 

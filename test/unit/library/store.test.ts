@@ -1,7 +1,6 @@
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generationRange } from '../../../lib/library/db';
-import { readCheckpoint } from '../../../lib/library/meta-records';
 import {
   applyLocalRemove,
   applyLocalSave,
@@ -10,6 +9,7 @@ import {
   isTrackSaved,
   openLibraryDb,
   readAllTracks,
+  readCheckpoint,
   readChunkSizes,
   readLibrarySummary,
   readNewestTracks,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readAllTracks, readChunkSizes } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/sync/sync';
-import type { FirstPage } from '../../../lib/popup/first-page';
-import { firstPageLibrary, PopupLibraryLoader, type IdleScheduler, type PopupLibrary } from '../../../lib/popup/popup-library-loader';
+import type { FirstScreen } from '../../../lib/popup/first-screen';
+import { firstScreenLibrary, PopupLibraryLoader, type IdleScheduler, type PopupLibrary } from '../../../lib/popup/popup-library-loader';
 import { startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
@@ -18,19 +18,19 @@ afterEach(async () => {
 const whenIdle: IdleScheduler = (callback) => void setTimeout(() => callback({ timeRemaining: () => 50 }), 0);
 
 /** A loader over a synced stand-in library, without a worker (the page reads the chunks). */
-async function syncedLoader(size: number, options: { status?: { version: number }; kept?: FirstPage | null } = {}) {
+async function syncedLoader(size: number, options: { status?: { version: number }; kept?: FirstScreen | null } = {}) {
   session = await startSession({ library: { size, seed: 3 } });
   await syncSavedTracks({ db: session.db, api: session.api });
   const status = options.status ?? { version: 7 };
-  const kept: FirstPage[] = [];
+  const kept: FirstScreen[] = [];
   const published: PopupLibrary[] = [];
   loader = new PopupLibraryLoader({
     db: session.db,
     accountKey: session.accountKey,
     startRowsWorker: () => null,
     currentVersion: () => status.version,
-    keptFirstPage: () => options.kept ?? null,
-    keepFirstPage: (page) => kept.push(page),
+    keptFirstScreen: () => options.kept ?? null,
+    keepFirstScreen: (screen) => kept.push(screen),
     whenIdle,
   });
   loader.subscribe((library) => published.push(library));
@@ -38,7 +38,7 @@ async function syncedLoader(size: number, options: { status?: { version: number 
 }
 
 describe('PopupLibraryLoader', () => {
-  it('publishes the newest tracks first, then a search whose every result finds its track, and keeps the first page', async () => {
+  it('publishes the newest tracks first, then a search whose every result finds its track, and keeps the first screen', async () => {
     const { session, loader, kept, published } = await syncedLoader(1200);
     loader.start();
     await vi.waitFor(() => expect(published.at(-1)?.search).toBeTruthy());
@@ -48,7 +48,7 @@ describe('PopupLibraryLoader', () => {
     expect(published.map((library) => library.search === null)).toEqual([true, false]);
     expect(published[0]!.tracks.trackAt(0)?.uri).toBe(all[0]!.uri);
     const library = published[1]!;
-    expect(library).toMatchObject({ accountKey: session.accountKey, fromFirstPage: false, version: 7 });
+    expect(library).toMatchObject({ accountKey: session.accountKey, fromFirstScreen: false, version: 7 });
     expect(loader.library).toBe(library);
     expect(library.tracks.total).toBe(all.length);
 
@@ -63,7 +63,7 @@ describe('PopupLibraryLoader', () => {
     expect(kept[0]!.newest.slice(0, 3).map((track) => track.uri)).toEqual(all.slice(0, 3).map((track) => track.uri));
   });
 
-  it('does not keep a first page the next popup already has at this version', async () => {
+  it('does not keep a first screen the next popup already has at this version', async () => {
     const { loader, kept, published } = await syncedLoader(300, { kept: { accountKey: 'any', libraryVersion: 7, sizes: [], newest: [] } });
     loader.start();
     await vi.waitFor(() => expect(published.at(-1)?.search).toBeTruthy());
@@ -107,10 +107,10 @@ describe('PopupLibraryLoader', () => {
     expect(loader.library).toBeNull();
   });
 
-  it('shows a first page as a library that lists its tracks and waits for the database for the rest', () => {
+  it('shows a first screen as a library that lists its tracks and waits for the database for the rest', () => {
     const track = { id: 'a'.repeat(22), uri: `spotify:track:${'a'.repeat(22)}`, name: 'Song', artists: [{ name: 'Band' }], album: { name: 'Album', image: null }, durationMs: 1000, addedAt: '2026-01-01T00:00:00Z' };
-    const library = firstPageLibrary({ accountKey: 'me', libraryVersion: 4, sizes: [1, 5], newest: [track] });
-    expect(library).toMatchObject({ accountKey: 'me', fromFirstPage: true, search: null, version: 4 });
+    const library = firstScreenLibrary({ accountKey: 'me', libraryVersion: 4, sizes: [1, 5], newest: [track] });
+    expect(library).toMatchObject({ accountKey: 'me', fromFirstScreen: true, search: null, version: 4 });
     expect(library.tracks.total).toBe(6);
     expect(library.tracks.trackAt(0)).toEqual(track);
     expect(library.tracks.trackAt(3)).toBeUndefined();

@@ -1,17 +1,17 @@
 import { unpackListedTrack, type ListedTrack } from './listed-track';
-import type { MessageEnd, TrackRowsChunk, TrackRowsRequest } from './track-rows-protocol';
+import type { MessageEnd, TrackChunk, TrackChunksRequest } from './track-chunks-protocol';
 import { chunkStarts, locatePosition } from './track-positions';
 import type { TrackSource } from './track-source';
 
-type Worker = MessageEnd<TrackRowsRequest, TrackRowsChunk>;
+type Worker = MessageEnd<TrackChunksRequest, TrackChunk>;
 
-export interface TrackRowsClient {
+export interface TrackChunksClient {
   /** Has the worker send this library version; its tracks then come through the source. */
   open(library: { accountKey: string; version: number; sizes: number[] }, newest: readonly ListedTrack[]): TrackSource;
 }
 
-/** The page's side of the track-rows worker (track-rows-service.ts runs on the other side). */
-export function createTrackRowsClient(worker: Worker): TrackRowsClient {
+/** The page's side of the track-chunks worker (track-chunks-service.ts runs on the other side). */
+export function createTrackChunksClient(worker: Worker): TrackChunksClient {
   let current: WorkerTrackSource | null = null;
   worker.addEventListener('message', (event) => current?.receive(event.data));
   return {
@@ -44,7 +44,7 @@ class WorkerTrackSource implements TrackSource {
     this.total = this.#starts[sizes.length]!;
   }
 
-  receive(message: TrackRowsChunk): void {
+  receive(message: TrackChunk): void {
     if (message.version !== this.version) return;
     this.#chunks.set(message.chunk, message.tracks);
     this.#arrivals.get(message.chunk)?.();

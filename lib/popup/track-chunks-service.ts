@@ -1,15 +1,15 @@
 import type { ChunkReader } from './track-chunk-cache';
 import { packListedTrack } from './listed-track';
-import type { TrackRowsChunk, TrackRowsRequest } from './track-rows-protocol';
+import type { TrackChunk, TrackChunksRequest } from './track-chunks-protocol';
 
 export interface LibraryReader {
   readChunk: ChunkReader;
   close(): void;
 }
 
-export interface TrackRowsServiceDeps {
+export interface TrackChunksServiceDeps {
   openReader(accountKey: string): Promise<LibraryReader>;
-  post(chunk: TrackRowsChunk): void;
+  post(chunk: TrackChunk): void;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface TrackRowsServiceDeps {
  * more at 100k tracks that keystrokes waited behind; here the page only unpacks the rows it
  * shows.
  */
-export function createTrackRowsService(deps: TrackRowsServiceDeps): (request: TrackRowsRequest) => void {
+export function createTrackChunksService(deps: TrackChunksServiceDeps): (request: TrackChunksRequest) => void {
   let accountKey: string | null = null;
   let reader: Promise<LibraryReader> | null = null;
   /** The library being sent: its version and the chunks not sent yet, in the order to send. */

@@ -2,13 +2,13 @@ import { slotKeyOf, unavailableKeyOf, type Hole, type SlotList } from './slots';
 import type { StoredTrack } from '../tracks/stored-track';
 
 /**
- * A track as chunks and staged pages store it: a tuple, not an object. The structured clone
- * of an object repeats every property name, ~130 of the ~450 bytes a track took at 10,000
- * tracks; with the URI left out when it is just `spotify:track:` + id and Spotify's image host
+ * A packed track: a track as chunks and staged pages store it, a tuple, not an object. The
+ * structured clone of an object repeats every property name, ~130 of the ~450 bytes a track
+ * took at 10,000 tracks; with the URI left out when it is just `spotify:track:` + id and Spotify's image host
  * left out of cover URLs, a track takes ~250 (SPEC §8: at most 700 per track in all).
  * Readers get StoredTrack objects back; turning 100,000 rows into objects takes milliseconds.
  */
-export type TrackRow = [
+export type PackedTrack = [
   id: string | null,
   /** Null when it is `spotify:track:<id>`. */
   uri: string | null,
@@ -26,9 +26,12 @@ export type TrackRow = [
   addedAt: string,
 ];
 
-/** Tracks as rows, skipped items beside them: the stored form of a SlotList. */
-export interface RowList {
-  rows: TrackRow[];
+/**
+ * Packed tracks, skipped items beside them: the stored form of a SlotList. The field keeps its
+ * name `rows`: it is in every user's database.
+ */
+export interface PackedList {
+  rows: PackedTrack[];
   holes: Hole[];
 }
 
@@ -38,7 +41,7 @@ const LOCAL = 2;
 const PLAYABLE = 4;
 const NOT_PLAYABLE = 8;
 
-export function encodeTrack(track: StoredTrack): TrackRow {
+export function encodeTrack(track: StoredTrack): PackedTrack {
   const image = track.album.image;
   return [
     track.id,
@@ -58,7 +61,7 @@ export function encodeTrack(track: StoredTrack): TrackRow {
   ];
 }
 
-export function decodeTrack(row: TrackRow): StoredTrack {
+export function decodeTrack(row: PackedTrack): StoredTrack {
   const [id, , name, artists, albumId, albumName, image, releaseDate, durationMs, flags, isrc, addedAt] = row;
   const artistList: StoredTrack['artists'] = [];
   for (let index = 0; index + 1 < artists.length; index += 2) {
@@ -66,7 +69,7 @@ export function decodeTrack(row: TrackRow): StoredTrack {
   }
   return {
     id,
-    uri: uriOfRow(row),
+    uri: uriOfPacked(row),
     name,
     artists: artistList,
     album: {
@@ -85,26 +88,26 @@ export function decodeTrack(row: TrackRow): StoredTrack {
   };
 }
 
-export function uriOfRow(row: TrackRow): string {
+export function uriOfPacked(row: PackedTrack): string {
   return row[1] ?? `spotify:track:${row[0]}`;
 }
 
-export function encodeList(list: SlotList): RowList {
+export function encodeList(list: SlotList): PackedList {
   return { rows: list.tracks.map(encodeTrack), holes: list.holes };
 }
 
-export function decodeList(list: RowList): SlotList {
+export function decodeList(list: PackedList): SlotList {
   return { tracks: list.rows.map(decodeTrack), holes: list.holes };
 }
 
 /** Slot keys in order, straight from the rows: the removal search needs no track objects. */
-export function slotKeysOfRows(list: RowList): string[] {
+export function slotKeysOfPacked(list: PackedList): string[] {
   const keys: string[] = [];
   const keyOfHole = (hole: Hole) => (hole.unavailable ? unavailableKeyOf(hole.addedAt) : slotKeyOf('', hole.addedAt));
   let hole = 0;
   list.rows.forEach((row, index) => {
     while (hole < list.holes.length && list.holes[hole]!.before <= index) keys.push(keyOfHole(list.holes[hole++]!));
-    keys.push(slotKeyOf(uriOfRow(row), row[11]));
+    keys.push(slotKeyOf(uriOfPacked(row), row[11]));
   });
   while (hole < list.holes.length) keys.push(keyOfHole(list.holes[hole++]!));
   return keys;

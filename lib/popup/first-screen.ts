@@ -10,7 +10,7 @@ import type { ListedTrack } from './listed-track';
  * every change to the library moves that version, and storage.session forgets both when the
  * browser restarts. Like the status, content scripts cannot read it (SECURITY.md).
  */
-export interface FirstPage {
+export interface FirstScreen {
   accountKey: string;
   libraryVersion: number;
   /** Tracks per chunk (`readChunkSizes`), so that positions past these tracks find their chunk. */
@@ -18,9 +18,9 @@ export interface FirstPage {
   newest: ListedTrack[];
 }
 
-/** The first page if it is of this account's library at this version, else null. */
-export function currentFirstPage(page: FirstPage | null | undefined, accountKey: string | null, libraryVersion: number): FirstPage | null {
-  return page && page.accountKey === accountKey && page.libraryVersion === libraryVersion ? page : null;
+/** The first screen if it is of this account's library at this version, else null. */
+export function currentFirstScreen(screen: FirstScreen | null | undefined, accountKey: string | null, libraryVersion: number): FirstScreen | null {
+  return screen && screen.accountKey === accountKey && screen.libraryVersion === libraryVersion ? screen : null;
 }
 
 /** Only what a row shows: a StoredTrack carries more (ISRC, release date…). */

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLibraryDb, readAllTracks, readChunkSizes, readTrackChunk } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/sync/sync';
 import { packListedTrack, unpackListedTrack, type ListedTrack } from '../../../lib/popup/listed-track';
-import type { MessageEnd, TrackRowsChunk, TrackRowsRequest } from '../../../lib/popup/track-rows-protocol';
-import { createTrackRowsService } from '../../../lib/popup/track-rows-service';
-import { createTrackRowsClient } from '../../../lib/popup/track-rows-client';
+import type { MessageEnd, TrackChunk, TrackChunksRequest } from '../../../lib/popup/track-chunks-protocol';
+import { createTrackChunksService } from '../../../lib/popup/track-chunks-service';
+import { createTrackChunksClient } from '../../../lib/popup/track-chunks-client';
 import { startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
@@ -21,8 +21,8 @@ afterEach(async () => {
  */
 function connect(accountKey: string, firstReadHeld?: Promise<void>) {
   const chunkReads: number[] = [];
-  const pageListeners: Array<(event: MessageEvent<TrackRowsChunk>) => void> = [];
-  const handle = createTrackRowsService({
+  const pageListeners: Array<(event: MessageEvent<TrackChunk>) => void> = [];
+  const handle = createTrackChunksService({
     async openReader(key) {
       expect(key).toBe(accountKey);
       const db = await openLibraryDb(key);
@@ -39,18 +39,18 @@ function connect(accountKey: string, firstReadHeld?: Promise<void>) {
     post: (chunk) => {
       const copy = structuredClone(chunk);
       setTimeout(() => {
-        for (const listener of pageListeners) listener({ data: copy } as MessageEvent<TrackRowsChunk>);
+        for (const listener of pageListeners) listener({ data: copy } as MessageEvent<TrackChunk>);
       });
     },
   });
-  const worker: MessageEnd<TrackRowsRequest, TrackRowsChunk> = {
+  const worker: MessageEnd<TrackChunksRequest, TrackChunk> = {
     postMessage: (request) => {
       const copy = structuredClone(request);
       setTimeout(() => handle(copy));
     },
     addEventListener: (_type, listener) => pageListeners.push(listener),
   };
-  return { client: createTrackRowsClient(worker), chunkReads };
+  return { client: createTrackChunksClient(worker), chunkReads };
 }
 
 async function syncedSession(size: number): Promise<StandInSession> {
@@ -87,7 +87,7 @@ describe('packed listed tracks', () => {
   });
 });
 
-describe('the track-rows worker and its client', () => {
+describe('the track-chunks worker and its client', () => {
   it('sends every chunk, the wanted ones first, and the page finds each track by its position', async () => {
     const { db, accountKey } = await syncedSession(2300);
     const all = await readAllTracks(db);

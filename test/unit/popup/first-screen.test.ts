@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentFirstPage, listedTrackOf, type FirstPage } from '../../../lib/popup/first-page';
+import { currentFirstScreen, listedTrackOf, type FirstScreen } from '../../../lib/popup/first-screen';
 import type { StoredTrack } from '../../../lib/tracks/stored-track';
 
 const track: StoredTrack = {
@@ -16,16 +16,16 @@ const track: StoredTrack = {
   isPlayable: true,
 };
 
-const page: FirstPage = { accountKey: 'account-1', libraryVersion: 7, sizes: [1000, 250], newest: [listedTrackOf(track)] };
+const screen: FirstScreen = { accountKey: 'account-1', libraryVersion: 7, sizes: [1000, 250], newest: [listedTrackOf(track)] };
 
-describe('the first page a popup keeps for the next', () => {
+describe('the first screen a popup keeps for the next', () => {
   it('stands for the library only at its own account and version', () => {
-    expect(currentFirstPage(page, 'account-1', 7)).toBe(page);
-    expect(currentFirstPage(page, 'account-1', 8)).toBeNull();
-    expect(currentFirstPage(page, 'account-2', 7)).toBeNull();
-    expect(currentFirstPage(page, null, 7)).toBeNull();
-    expect(currentFirstPage(null, 'account-1', 7)).toBeNull();
-    expect(currentFirstPage(undefined, 'account-1', 7)).toBeNull();
+    expect(currentFirstScreen(screen, 'account-1', 7)).toBe(screen);
+    expect(currentFirstScreen(screen, 'account-1', 8)).toBeNull();
+    expect(currentFirstScreen(screen, 'account-2', 7)).toBeNull();
+    expect(currentFirstScreen(screen, null, 7)).toBeNull();
+    expect(currentFirstScreen(null, 'account-1', 7)).toBeNull();
+    expect(currentFirstScreen(undefined, 'account-1', 7)).toBeNull();
   });
 
   it('keeps of each track only what a row shows', () => {

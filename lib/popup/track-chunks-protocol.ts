@@ -1,5 +1,5 @@
 /**
- * The popup page ⇄ its track-rows worker (entrypoints/popup/track-rows-worker.ts). The page
+ * The popup page ⇄ its track-chunks worker (entrypoints/popup/track-chunks-worker.ts). The page
  * searches the keys itself and must have a keystroke's rows at hand in the same task: an answer
  * from the worker comes a frame later or more (15–60 ms measured), past SPEC §8's budget. So the
  * worker reads every chunk of the library, off the page's thread, and sends each one over,
@@ -7,14 +7,14 @@
  */
 
 /** Page → worker. */
-export type TrackRowsRequest =
+export type TrackChunksRequest =
   /** Read this account's library at this version, chunks of these sizes; drop anything older. */
   | { kind: 'open'; accountKey: string; version: number; sizes: number[] }
   /** These chunks are needed now: read them next. */
   | { kind: 'want'; version: number; chunks: number[] };
 
 /** Worker → page: one chunk's tracks, packed, in display order (empty if it cannot be read). */
-export interface TrackRowsChunk {
+export interface TrackChunk {
   version: number;
   chunk: number;
   tracks: string[];
