@@ -38,10 +38,7 @@ export default defineConfig({
       // `activeTab`: when the user opens the popup, the current tab's URL, so the popup can offer
       // "Enable on this site" for that one origin (issue #14). No warning, no other tab, no other time.
       permissions: ['identity', 'storage', 'alarms', 'contextMenus', 'activeTab'],
-      host_permissions: [
-        ...new Set([hostPermission(apiBase), hostPermission(accountsBase)]),
-        'https://open.spotify.com/*',
-      ],
+      host_permissions: [...new Set([hostPermission(apiBase), hostPermission(accountsBase)]), 'https://open.spotify.com/*'],
       // Asked for in Options when the user switches a music site on (issue #9), never at
       // install: the site's hosts, and `scripting` to register its content script. Any https
       // origin may be asked for, one at a time, from the popup's "Enable on this site" (#14).

@@ -49,11 +49,7 @@ export function ClientIdForm({ saved, buildDefault, onSave }: ClientIdFormProps)
           {t('clientId.save')}
         </button>
       </div>
-      {!saved && buildDefault && !savedNote && (
-        <p class="muted">
-          {t('clientId.buildDefault', { prefix: buildDefault.slice(0, 6) })}
-        </p>
-      )}
+      {!saved && buildDefault && !savedNote && <p class="muted">{t('clientId.buildDefault', { prefix: buildDefault.slice(0, 6) })}</p>}
       {error && (
         <p id="client-id-error" class="notice error" role="alert">
           {error}

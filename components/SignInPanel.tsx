@@ -13,9 +13,7 @@ export function SignInPanel({ clientIdMissing, busy, notice, onSignIn, onOpenOpt
   return (
     <section class="sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">{t('signIn.title')}</h2>
-      <p class="muted">
-        {t('signIn.intro')}
-      </p>
+      <p class="muted">{t('signIn.intro')}</p>
       {notice && (
         <p class="notice error" role="alert">
           {notice}

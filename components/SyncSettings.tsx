@@ -21,12 +21,7 @@ export function SyncSettings({ intervalMinutes, onIntervalChange, openTracksIn, 
   return (
     <div class="settings-grid">
       <label for="sync-interval">{t('syncSettings.interval')}</label>
-      <select
-        id="sync-interval"
-        name="sync-interval"
-        value={String(intervalMinutes)}
-        onChange={(event) => onIntervalChange(Number(event.currentTarget.value))}
-      >
+      <select id="sync-interval" name="sync-interval" value={String(intervalMinutes)} onChange={(event) => onIntervalChange(Number(event.currentTarget.value))}>
         {INTERVALS.map((minutes) => (
           <option key={minutes} value={String(minutes)}>
             {describeInterval(minutes)}

@@ -8,10 +8,7 @@ export function UnavailableLibraryNotice({ unavailable }: { unavailable: Unavail
     <section class="notice error unavailable-library" role="alert">
       <p>{unavailable.message}</p>
       {unavailable.readableInNormalWindow && (
-        <button
-          type="button"
-          onClick={() => void browser.windows.create({ url: browser.runtime.getURL('/library.html'), incognito: false })}
-        >
+        <button type="button" onClick={() => void browser.windows.create({ url: browser.runtime.getURL('/library.html'), incognito: false })}>
           {t('unavailable.openInNormalWindow')}
         </button>
       )}

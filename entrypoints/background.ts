@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import {
-  createBackgroundApp,
-  PERIODIC_SYNC_ALARM,
-  RESTORE_ALARM,
-  RESUME_SYNC_ALARM,
-  type BackgroundApp,
-} from '../lib/background/background-app';
+import { createBackgroundApp, PERIODIC_SYNC_ALARM, RESTORE_ALARM, RESUME_SYNC_ALARM, type BackgroundApp } from '../lib/background/background-app';
 import { listenForCrossSiteEvents } from '../lib/cross-site/background/cross-site-events';
 import { deferredHandlers, createMessageListener } from '../lib/messaging/server';
 import { syncIntervalSetting } from '../lib/storage-items';

@@ -2,9 +2,7 @@
 export const spotifyConfig = {
   defaultClientId: import.meta.env.WXT_SPOTIFY_CLIENT_ID ?? '',
   apiBase: withoutTrailingSlash(import.meta.env.WXT_SPOTIFY_API_BASE || 'https://api.spotify.com/v1'),
-  accountsBase: withoutTrailingSlash(
-    import.meta.env.WXT_SPOTIFY_ACCOUNTS_BASE || 'https://accounts.spotify.com',
-  ),
+  accountsBase: withoutTrailingSlash(import.meta.env.WXT_SPOTIFY_ACCOUNTS_BASE || 'https://accounts.spotify.com'),
   scopes: ['user-library-read', 'user-library-modify'],
 } as const;
 

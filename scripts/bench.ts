@@ -64,7 +64,8 @@ function readOptions(): BenchOptions {
   const latencyMs = Number(values.latency);
   if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`--latency takes a whole number of ms, got ${values.latency}`);
   const sizes = values.sizes?.split(',').map(Number) ?? null;
-  if (sizes?.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes takes track counts (≥ 100) separated by commas, got ${values.sizes}`);
+  if (sizes?.some((size) => !Number.isInteger(size) || size < 100))
+    throw new Error(`--sizes takes track counts (≥ 100) separated by commas, got ${values.sizes}`);
   const only = values.only?.split(',') ?? null;
   const unknown = only?.filter((area) => !(AREAS as readonly string[]).includes(area)) ?? [];
   if (unknown.length > 0) throw new Error(`--only takes some of ${AREAS.join(', ')}; not ${unknown.join(', ')}`);
@@ -140,7 +141,9 @@ console.log(`\n${summarize(rows)}. Took ${durationS.toFixed(0)} s. The stand-in 
 const loadAtEnd = loadavg()[0]!;
 if (Math.max(loadAtStart, loadAtEnd) > cpus().length) {
   // Other work on the machine inflates every time here; request counts are unaffected.
-  console.log(`The machine was busy (load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${cpus().length} cores): times are inflated.`);
+  console.log(
+    `The machine was busy (load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${cpus().length} cores): times are inflated.`,
+  );
 }
 
 await writeJson(options.out, {

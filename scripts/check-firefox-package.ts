@@ -91,7 +91,9 @@ try {
   if (differing.length > 0) {
     throw new Error(`The sources zip does not build the add-on it ships with; these files differ: ${differing.sort().join(', ')}`);
   }
-  console.log(`✔ ${relative(root, addonZip)}: web-ext lint clean (Android not claimed); ${relative(root, sourcesZip)} rebuilds its ${shipped.size} files exactly.`);
+  console.log(
+    `✔ ${relative(root, addonZip)}: web-ext lint clean (Android not claimed); ${relative(root, sourcesZip)} rebuilds its ${shipped.size} files exactly.`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -102,7 +102,7 @@ function ensureCjkFont(): void {
     // No fontconfig: Chromium would find no fonts either; apt-get below brings both.
   }
   if (process.getuid?.() === 0) {
-    console.log('Installing Debian\'s fonts-noto-cjk, so that the Chinese screenshots show characters…');
+    console.log("Installing Debian's fonts-noto-cjk, so that the Chinese screenshots show characters…");
     const install = 'apt-get install -y -qq fonts-noto-cjk || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk)';
     execFileSync('sh', ['-c', install], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {

@@ -14,9 +14,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(
-      `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`,
-    );
+    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`);
     await page.screenshot({
       path: new URL(`../public/icon/${size}.png`, import.meta.url).pathname,
       omitBackground: true,

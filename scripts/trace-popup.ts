@@ -29,7 +29,10 @@ interface TraceEvent {
   pid: number;
   tid: number;
   cat: string;
-  args?: { data?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> }; beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> } };
+  args?: {
+    data?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> };
+    beginData?: { stackTrace?: Array<{ functionName: string; url: string; lineNumber: number }> };
+  };
 }
 
 const CATEGORIES = [
@@ -79,7 +82,10 @@ function summarize(label: string, events: TraceEvent[], per: number): void {
     if (event.name !== 'Layout' && event.name !== 'UpdateLayoutTree') continue;
     const stack = event.args?.beginData?.stackTrace ?? event.args?.data?.stackTrace;
     if (!stack?.length) continue;
-    const key = `${event.name} ← ${stack.slice(0, 3).map((frame) => `${frame.functionName || '(anon)'}@${frame.url.split('/').pop()}:${frame.lineNumber}`).join(' ← ')}`;
+    const key = `${event.name} ← ${stack
+      .slice(0, 3)
+      .map((frame) => `${frame.functionName || '(anon)'}@${frame.url.split('/').pop()}:${frame.lineNumber}`)
+      .join(' ← ')}`;
     const entry = forced.get(key) ?? { total: 0, count: 0 };
     entry.total += event.dur! / 1000;
     entry.count++;
@@ -194,7 +200,8 @@ try {
       const rows = document.querySelectorAll('[data-track-id]').length;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => log.push(`${query}: ${(performance.now() - from).toFixed(1)} ms, mark at ${markAt.toFixed(1)} with ${rows} rows (at ${(from - opened).toFixed(0)})`);
+        channel.port1.onmessage = () =>
+          log.push(`${query}: ${(performance.now() - from).toFixed(1)} ms, mark at ${markAt.toFixed(1)} with ${rows} rows (at ${(from - opened).toFixed(0)})`);
         channel.port2.postMessage(null);
       });
       return entry;

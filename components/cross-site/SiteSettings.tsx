@@ -32,9 +32,7 @@ export function SiteSettings() {
   return (
     <section class="site-settings" aria-labelledby="sites-title">
       <h2 id="sites-title">{t('sites.title')}</h2>
-      <p class="muted">
-        {t('sites.intro')}
-      </p>
+      <p class="muted">{t('sites.intro')}</p>
       <ul class="site-list">
         {SITES.map((site) => (
           <li key={site.id}>
@@ -53,15 +51,17 @@ export function SiteSettings() {
       </ul>
       <h3 class="site-origins-title">{t('sites.originsTitle')}</h3>
       {origins.length === 0 ? (
-        <p class="muted">
-          {t('sites.originsNone')}
-        </p>
+        <p class="muted">{t('sites.originsNone')}</p>
       ) : (
         <ul class="site-list" data-enabled-origins>
           {origins.map((origin) => (
             <li key={origin} class="site-origin">
               <bdi>{new URL(origin).hostname}</bdi>
-              <button type="button" onClick={() => void siteSwitches.switchOffOrigin(origin)} aria-label={t('sites.turnOffOrigin', { host: new URL(origin).hostname })}>
+              <button
+                type="button"
+                onClick={() => void siteSwitches.switchOffOrigin(origin)}
+                aria-label={t('sites.turnOffOrigin', { host: new URL(origin).hostname })}
+              >
                 {t('sites.turnOff')}
               </button>
             </li>
@@ -69,12 +69,7 @@ export function SiteSettings() {
         </ul>
       )}
       <label class="strict-matching">
-        <input
-          type="checkbox"
-          name="strict-matching"
-          checked={strict}
-          onChange={(event) => void strictMatchingSetting.setValue(event.currentTarget.checked)}
-        />
+        <input type="checkbox" name="strict-matching" checked={strict} onChange={(event) => void strictMatchingSetting.setValue(event.currentTarget.checked)} />
         <strong>{t('sites.strict')}</strong>
         <span class="muted">{t('sites.strictDetail')}</span>
       </label>

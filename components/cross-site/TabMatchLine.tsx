@@ -55,9 +55,7 @@ function MatchText({ match }: { match: TabMatch }) {
   }
   const saved = <SavedOn track={match.track} />;
   if (match.kind === 'other-version') {
-    return (
-      <Rich text={t('tabMatch.otherVersion')} parts={{ song: <Song name={match.track.name} artists={match.track.artists} />, saved }} />
-    );
+    return <Rich text={t('tabMatch.otherVersion')} parts={{ song: <Song name={match.track.name} artists={match.track.artists} />, saved }} />;
   }
   return (
     <>

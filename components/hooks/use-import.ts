@@ -27,11 +27,9 @@ export function useImport(send: SendRequest): {
     import('../../lib/restore/import-summary')
       .then(({ summarizeImport }) => summarizeImport(file, file.name, (uris) => send({ type: 'checkImport', uris })))
       .then(
-        (summary) =>
-          attempt === chosen.current && setState({ phase: 'ready', summary, starting: false, started: false, startError: null }),
+        (summary) => attempt === chosen.current && setState({ phase: 'ready', summary, starting: false, started: false, startError: null }),
         (error: unknown) =>
-          attempt === chosen.current &&
-          setState({ phase: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) }),
+          attempt === chosen.current && setState({ phase: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) }),
       );
   }
 
@@ -40,10 +38,7 @@ export function useImport(send: SendRequest): {
     const { summary } = state;
     setState({ ...state, starting: true, startError: null });
     send({ type: 'restoreFromFile', fileName: summary.fileName.slice(0, 255), tracks: summary.missing }).then(
-      () =>
-        setState((current) =>
-          current.phase === 'ready' && current.summary === summary ? { ...current, starting: false, started: true } : current,
-        ),
+      () => setState((current) => (current.phase === 'ready' && current.summary === summary ? { ...current, starting: false, started: true } : current)),
       (error: unknown) =>
         setState((current) =>
           current.phase === 'ready' && current.summary === summary

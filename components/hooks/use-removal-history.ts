@@ -3,10 +3,7 @@ import { createRemovedList, type RemovedList } from '../../lib/library-view/remo
 import { countRemovedTracks, readRemovalHistory, type LibraryDb, type RemovalHistory } from '../../lib/library/store';
 import { createCoalescedRunner, type CoalescedRunner } from '../../lib/popup/coalesced-runner';
 
-export type RemovalHistoryData =
-  | { phase: 'loading' }
-  | { phase: 'ready'; history: RemovalHistory; list: RemovedList }
-  | { phase: 'failed'; message: string };
+export type RemovalHistoryData = { phase: 'loading' } | { phase: 'ready'; history: RemovalHistory; list: RemovedList } | { phase: 'failed'; message: string };
 
 /**
  * A restore changes the history after every call (tracks leave it as Spotify confirms them):

@@ -23,12 +23,7 @@ export interface SearchResults {
  * follows the keystroke (SPEC §8: one frame at 100k tracks; no debounce). Rows whose chunk has
  * not been read yet are read at once and the list re-renders when they are in.
  */
-export function useSearchResults(
-  library: PopupLibrary | null,
-  libraryVersion: number,
-  query: string,
-  limit: number,
-): SearchResults {
+export function useSearchResults(library: PopupLibrary | null, libraryVersion: number, query: string, limit: number): SearchResults {
   const [chunksRead, setChunksRead] = useState(0);
   const outcome = useMemo(() => searchOutcome(library, query, limit), [library, query, limit]);
   // Kept while nothing changes (`chunksRead`: a chunk came in), so that the list can tell a new

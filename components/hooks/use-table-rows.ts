@@ -15,10 +15,7 @@ const MAX_ROWS_IN_DOM = 100;
  * body element whose rows sit at their offsets in it: only those rows (and a few beyond) go in
  * the DOM. `scrollMargin` is where the body starts in the document.
  */
-export function useTableRows(
-  bodyRef: RefObject<HTMLElement | null>,
-  count: number,
-): { items: VirtualItem[]; totalSize: number; scrollMargin: number } {
+export function useTableRows(bodyRef: RefObject<HTMLElement | null>, count: number): { items: VirtualItem[]; totalSize: number; scrollMargin: number } {
   const scrollMargin = useDocumentTop(bodyRef);
   const { items, totalSize } = useWindowVirtualizer({
     count,

@@ -1,10 +1,4 @@
-import {
-  observeWindowOffset,
-  observeWindowRect,
-  Virtualizer,
-  windowScroll,
-  type VirtualItem,
-} from '@tanstack/virtual-core';
+import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualItem } from '@tanstack/virtual-core';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 import { cappedRange, type VisibleRange } from '../../lib/library-view/capped-range';
 

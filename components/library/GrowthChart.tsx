@@ -119,11 +119,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
             );
           })}
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <polyline> is not focusable; only the <svg> listbox is */}
-          <polyline
-            class="chart-total-line"
-            aria-hidden="true"
-            points={layout.bars.map((bar) => `${bar.lineX},${bar.lineY}`).join(' ')}
-          />
+          <polyline class="chart-total-line" aria-hidden="true" points={layout.bars.map((bar) => `${bar.lineX},${bar.lineY}`).join(' ')} />
         </svg>
       )}
       {tooltip && tooltipBar && (
@@ -133,9 +129,7 @@ export function GrowthChart({ months, selected, onSelect }: GrowthChartProps) {
           style={{ left: `${Math.min(Math.max(tooltipBar.lineX, TOOLTIP_HALF_WIDTH), width - MARGIN.right - TOOLTIP_HALF_WIDTH)}px` }}
         >
           <strong>{formatMonth(tooltip.month)}</strong>
-          <span>
-            {t('chart.tooltip', { saved: formatCount(tooltip.count), total: formatCount(tooltip.runningTotal) })}
-          </span>
+          <span>{t('chart.tooltip', { saved: formatCount(tooltip.count), total: formatCount(tooltip.runningTotal) })}</span>
         </div>
       )}
       <p class="chart-legend" aria-hidden="true">

@@ -40,9 +40,7 @@ export function ImportSection({ signedIn, restore, send }: ImportSectionProps) {
           }}
         />
       </p>
-      <p class="muted">
-        {t('import.dateNote')}
-      </p>
+      <p class="muted">{t('import.dateNote')}</p>
       <label class="import-file">
         <span>{t('import.fileLabel')}</span>
         <input
@@ -98,16 +96,8 @@ function ImportSummaryView({ summary, starting, started, startError, blocked, on
   const unknown = notRestorableCount(plan);
   const { localFiles, notTracks, malformed } = plan.notRestorable;
   return (
-    <div
-      class="import-summary"
-      data-import-summary
-      data-import-total={plan.total}
-      data-import-missing={missing.length}
-      data-import-unknown={unknown}
-    >
-      <h3>
-        {t('import.summaryTitle', { file: fileName, format: FORMAT_NAMES[plan.format] })}
-      </h3>
+    <div class="import-summary" data-import-summary data-import-total={plan.total} data-import-missing={missing.length} data-import-unknown={unknown}>
+      <h3>{t('import.summaryTitle', { file: fileName, format: FORMAT_NAMES[plan.format] })}</h3>
       <dl class="import-figures">
         <dt>{t('import.inFile')}</dt>
         <dd>{t('import.rows', plan.total, { count: formatCount(plan.total) })}</dd>
@@ -143,9 +133,7 @@ function ImportSummaryView({ summary, starting, started, startError, blocked, on
           <summary>{t('import.problemsTitle')}</summary>
           <ul>
             {plan.problems.map((problem) => (
-              <li key={problem.row}>
-                {t('import.problemRow', { row: formatCount(problem.row), reason: problem.reason })}
-              </li>
+              <li key={problem.row}>{t('import.problemRow', { row: formatCount(problem.row), reason: problem.reason })}</li>
             ))}
           </ul>
           {unknown > plan.problems.length && <p class="muted">{t('restore.andMore', { count: formatCount(unknown - plan.problems.length) })}</p>}

@@ -43,10 +43,7 @@ export function LibraryContent({ sync, data, openIn }: LibraryContentProps) {
   useScrollToListOnChange(spec, tableRef, toolbarHeight);
 
   // Kept while only the list changes: the chart formats a label per month, a keystroke need not.
-  const chart = useMemo(
-    () => (model ? <GrowthChart months={model.months} selected={month} onSelect={setMonth} /> : null),
-    [model, month],
-  );
+  const chart = useMemo(() => (model ? <GrowthChart months={model.months} selected={month} onSelect={setMonth} /> : null), [model, month]);
 
   const { tracks, positions } = useMemo(() => listedRows(shown, data.phase === 'preview' ? data.preview : null), [shown, data]);
   const total = data.summary.total;
@@ -67,13 +64,7 @@ export function LibraryContent({ sync, data, openIn }: LibraryContentProps) {
       <div class="library-toolbar" ref={toolbarRef}>
         <SearchBox value={query} onChange={setQuery} />
         <SortSelect sort={sort} onChange={setSort} />
-        <ExportControls
-          viewCount={shown ? positions.length : null}
-          total={total}
-          progress={exporter.progress}
-          error={exporter.error}
-          onExport={exportTracks}
-        />
+        <ExportControls viewCount={shown ? positions.length : null} total={total} progress={exporter.progress} error={exporter.error} onExport={exportTracks} />
       </div>
       <div class="library-summary">
         <LibraryCounts

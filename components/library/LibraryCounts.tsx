@@ -31,11 +31,7 @@ export function LibraryCounts({ count, total, unavailable, query, searchKind, fi
   return (
     <p class="library-counts" role="status" data-library-count={count} data-library-total={total} data-unavailable={unavailable}>
       {describe(count, total, query, searchKind, filtered)}
-      {unavailable > 0 && !filtered && (
-        <span class="unavailable-note">
-          {t('counts.unavailable', unavailable, { count: formatCount(unavailable) })}
-        </span>
-      )}
+      {unavailable > 0 && !filtered && <span class="unavailable-note">{t('counts.unavailable', unavailable, { count: formatCount(unavailable) })}</span>}
     </p>
   );
 }

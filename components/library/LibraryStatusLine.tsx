@@ -36,9 +36,7 @@ export function LibraryStatusLine({ accountName, signedIn, sync, lastSyncedAt, o
 
 function freshness(sync: SyncStatus, syncedAt: number | null, now: number): string {
   if (sync.state === 'syncing') {
-    return sync.progress
-      ? t('library.syncingCounted', { done: formatCount(sync.progress.done), total: formatCount(sync.progress.total) })
-      : t('sync.syncing');
+    return sync.progress ? t('library.syncingCounted', { done: formatCount(sync.progress.done), total: formatCount(sync.progress.total) }) : t('sync.syncing');
   }
   if (syncedAt === null) return t('sync.notSyncedYet');
   // Later, the date as the list shows dates (formatTimeAgo would use Intl, slow on first use).

@@ -22,9 +22,7 @@ export function LibraryTabs({ view, removedCount }: LibraryTabsProps) {
       {VIEWS.map((entry) => (
         <a key={entry.view} href={viewHash(entry.view)} aria-current={entry.view === view ? 'page' : undefined}>
           {entry.label()}
-          {entry.view === 'removed' && removedCount !== null && removedCount > 0 && (
-            <span class="tab-count"> ({formatCount(removedCount)})</span>
-          )}
+          {entry.view === 'removed' && removedCount !== null && removedCount > 0 && <span class="tab-count"> ({formatCount(removedCount)})</span>}
         </a>
       ))}
     </nav>

@@ -35,11 +35,7 @@ export function RemovedSection({ history, signedIn, restore, openIn, send }: Rem
   const listed = useMemo(() => new Set(removed.map(({ track }) => track.uri)), [removed]);
   const selection = [...selected].filter((uri) => listed.has(uri));
 
-  const restoreBlocked = !signedIn
-    ? t('removed.signInToRestore')
-    : isUnfinished(restore)
-      ? t('restore.underWay')
-      : null;
+  const restoreBlocked = !signedIn ? t('removed.signInToRestore') : isUnfinished(restore) ? t('restore.underWay') : null;
 
   function restoreTracks(uris: string[]): void {
     setError(null);
@@ -158,11 +154,21 @@ function RemovedTable(props: RemovedTableProps) {
               onChange={(event) => onSelectShown(event.currentTarget.checked)}
             />
           </span>
-          <span role="columnheader" class="cell-title">{t('columns.title')}</span>
-          <span role="columnheader" class="cell-artist">{t('columns.artist')}</span>
-          <span role="columnheader" class="cell-album">{t('columns.album')}</span>
-          <span role="columnheader" class="cell-added">{t('columns.saved')}</span>
-          <span role="columnheader" class="cell-removed">{t('columns.removed')}</span>
+          <span role="columnheader" class="cell-title">
+            {t('columns.title')}
+          </span>
+          <span role="columnheader" class="cell-artist">
+            {t('columns.artist')}
+          </span>
+          <span role="columnheader" class="cell-album">
+            {t('columns.album')}
+          </span>
+          <span role="columnheader" class="cell-added">
+            {t('columns.saved')}
+          </span>
+          <span role="columnheader" class="cell-removed">
+            {t('columns.removed')}
+          </span>
           <span role="columnheader" class="cell-action">
             <span class="visually-hidden">{t('removed.restore')}</span>
           </span>

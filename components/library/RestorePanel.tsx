@@ -21,13 +21,7 @@ export function RestorePanel({ status, signedIn, onPause, onResume, onCancel, on
   const { state, position, total, cancelled } = status;
   const finished = state === 'done';
   return (
-    <section
-      class={`restore-panel is-${state}`}
-      aria-labelledby="restore-headline"
-      data-restore-state={state}
-      data-done={position}
-      data-total={total}
-    >
+    <section class={`restore-panel is-${state}`} aria-labelledby="restore-headline" data-restore-state={state} data-done={position} data-total={total}>
       <div class="restore-panel-line">
         <p id="restore-headline" class="restore-headline" role="status">
           {headline}
@@ -58,11 +52,7 @@ export function RestorePanel({ status, signedIn, onPause, onResume, onCancel, on
       <progress class="restore-progress" value={position} max={Math.max(1, total)} aria-label={t('restore.progressLabel')} />
       {detail && <p class={state === 'error' ? 'notice error' : 'muted'}>{detail}</p>}
       {!signedIn && !finished && <p class="notice">{t('restore.signInToContinue')}</p>}
-      {finished && status.restored > 0 && (
-        <p class="muted">
-          {t('restore.doneNote')}
-        </p>
-      )}
+      {finished && status.restored > 0 && <p class="muted">{t('restore.doneNote')}</p>}
       {status.failures.length > 0 && (
         <details class="restore-failures" open={finished}>
           <summary>{t('restore.notRestored', { count: formatCount(status.failedCount) })}</summary>
@@ -73,7 +63,9 @@ export function RestorePanel({ status, signedIn, onPause, onResume, onCancel, on
               </li>
             ))}
           </ul>
-          {status.failedCount > status.failures.length && <p class="muted">{t('restore.andMore', { count: formatCount(status.failedCount - status.failures.length) })}</p>}
+          {status.failedCount > status.failures.length && (
+            <p class="muted">{t('restore.andMore', { count: formatCount(status.failedCount - status.failures.length) })}</p>
+          )}
         </details>
       )}
     </section>

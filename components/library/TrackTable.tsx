@@ -36,16 +36,7 @@ export function TrackTable({ tracks, positions, query, sort, onSort, busy, openI
           const track = tracks[positions[item.index]] as StoredTrack | undefined;
           // The virtualizer may still hold a row of a longer list for one render.
           if (!track) return null;
-          return (
-            <TrackRow
-              key={track.uri}
-              track={track}
-              rowIndex={item.index}
-              top={item.start - scrollMargin}
-              query={query}
-              openIn={openIn}
-            />
-          );
+          return <TrackRow key={track.uri} track={track} rowIndex={item.index} top={item.start - scrollMargin} query={query} openIn={openIn} />;
         })}
       </div>
     </div>

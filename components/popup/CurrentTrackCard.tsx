@@ -29,9 +29,7 @@ export function CurrentTrackCard({ track, pending, error, onToggleSaved }: Curre
       <div class="current-track-text">
         <p class="current-track-eyebrow">{t('currentTrack.onThisTab')}</p>
         <h2 id="current-track-title" class="current-track-title">
-          <bdi title={details ? clipForDisplay(details.name) : undefined}>
-            {details ? clipForDisplay(details.name) : t('currentTrack.spotifyTrack')}
-          </bdi>
+          <bdi title={details ? clipForDisplay(details.name) : undefined}>{details ? clipForDisplay(details.name) : t('currentTrack.spotifyTrack')}</bdi>
         </h2>
         <p class="current-track-artists">
           {details ? (

@@ -73,11 +73,7 @@ export function ResultList(props: ResultListProps) {
           <PlaceholderRow key={index} />
         ),
       )}
-      {footer && (
-        <li class="results-footer">
-          {footer}
-        </li>
-      )}
+      {footer && <li class="results-footer">{footer}</li>}
     </ol>
   );
 }

@@ -78,7 +78,9 @@ export function ResultRow({ track, index, query, openUrl, isDefault, copied, onO
         type="button"
         class="result-copy"
         title={track.id ? t('results.copyLink') : t('results.copyUri')}
-        aria-label={track.id ? t('results.copyLinkTo', { name: clipForDisplay(track.name, 80) }) : t('results.copyUriOf', { name: clipForDisplay(track.name, 80) })}
+        aria-label={
+          track.id ? t('results.copyLinkTo', { name: clipForDisplay(track.name, 80) }) : t('results.copyUriOf', { name: clipForDisplay(track.name, 80) })
+        }
         onClick={() => onCopy(track)}
       >
         <Icon name={copied ? 'check' : 'link'} />

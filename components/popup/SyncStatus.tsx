@@ -12,12 +12,7 @@ interface SyncStatusProps {
 export function SyncStatus({ view, note, onSyncNow }: SyncStatusProps) {
   const { progress, syncNow } = view;
   return (
-    <section
-      class={`sync-status tone-${view.tone}`}
-      data-sync-state={view.state}
-      data-partial={String(view.partial)}
-      aria-label={t('sync.label')}
-    >
+    <section class={`sync-status tone-${view.tone}`} data-sync-state={view.state} data-partial={String(view.partial)} aria-label={t('sync.label')}>
       <div class="sync-text">
         <p class="sync-headline">{view.headline}</p>
         {view.detail && <p class="sync-detail">{view.detail}</p>}

@@ -62,9 +62,7 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
       {status?.account && !unavailable && view === 'removed' && (
         <RemovedSection history={history} signedIn={status.signedIn} restore={restore} openIn={openIn} send={send} />
       )}
-      {status?.account && !unavailable && view === 'restore-file' && (
-        <ImportSection signedIn={status.signedIn} restore={restore} send={send} />
-      )}
+      {status?.account && !unavailable && view === 'restore-file' && <ImportSection signedIn={status.signedIn} restore={restore} send={send} />}
       {status && !status.account && !unavailable && view !== 'library' && <LibraryBody status={status} data={data} openIn={openIn} />}
     </main>
   );

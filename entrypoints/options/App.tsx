@@ -26,27 +26,17 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>{t('options.title')}</h1>
         <a href="/library.html">{t('options.openLibrary')}</a>
-        {status?.signedIn && status.account && (
-          <AccountBar displayName={status.account.displayName} onSignOut={() => void send({ type: 'signOut' })} />
-        )}
+        {status?.signedIn && status.account && <AccountBar displayName={status.account.displayName} onSignOut={() => void send({ type: 'signOut' })} />}
       </header>
 
-      {problem && (
-        <ProblemNotice problem={problem.problem} redirectUri={redirectUri} signedIn={status?.signedIn ?? false} />
-      )}
+      {problem && <ProblemNotice problem={problem.problem} redirectUri={redirectUri} signedIn={status?.signedIn ?? false} />}
 
       <section aria-labelledby="setup-title">
         <h2 id="setup-title">{t('options.setupTitle')}</h2>
-        <p class="muted">
-          {t('options.setupIntro')}
-        </p>
+        <p class="muted">{t('options.setupIntro')}</p>
         <SetupSteps redirectUri={redirectUri} />
         {clientId !== undefined && (
-          <ClientIdForm
-            saved={clientId}
-            buildDefault={spotifyConfig.defaultClientId}
-            onSave={(value) => clientIdSetting.setValue(value)}
-          />
+          <ClientIdForm saved={clientId} buildDefault={spotifyConfig.defaultClientId} onSave={(value) => clientIdSetting.setValue(value)} />
         )}
       </section>
 

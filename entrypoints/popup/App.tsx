@@ -114,18 +114,11 @@ export function App({ send = sendRequest }: { send?: SendRequest }) {
         />
       )}
       {currentTrack.track && (
-        <CurrentTrackCard
-          track={currentTrack.track}
-          pending={currentTrack.pending}
-          error={currentTrack.error}
-          onToggleSaved={currentTrack.toggleSaved}
-        />
+        <CurrentTrackCard track={currentTrack.track} pending={currentTrack.pending} error={currentTrack.error} onToggleSaved={currentTrack.toggleSaved} />
       )}
       <TabMatchLine send={send} tabId={tabId} enabled={status.signedIn} libraryVersion={libraryVersion} />
       {searchable && unavailable && <UnavailableLibraryNotice unavailable={unavailable} />}
-      {searchable && !unavailable && (
-        <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />
-      )}
+      {searchable && !unavailable && <SearchPanel library={library} libraryVersion={libraryVersion} partial={status.sync.partial} openIn={openIn} />}
       {status.signedIn && <SiteOfferLine offer={siteOffer.offer} pending={siteOffer.pending} error={siteOffer.error} onEnable={siteOffer.enable} />}
       <PopupFooter />
     </main>

@@ -31,7 +31,6 @@ export const RESUME_SYNC_ALARM = 'tracklight-resume-sync';
 /** Wakes the worker for the restore job: at the end of a wait, or every minute while it should run. */
 export const RESTORE_ALARM = 'tracklight-restore';
 
-
 export interface BackgroundApp {
   handlers: RequestHandlers;
   tabBadges: TabBadges;
@@ -49,8 +48,7 @@ export async function createBackgroundApp(): Promise<BackgroundApp> {
   const status = createStatusStore();
   // SPEC §3: one pacer per Client ID, its learned rate and its Retry-After gate in storage.local.
   const pacers = createPacers({ load: () => pacingItem.getValue(), save: (records) => pacingItem.setValue(records) });
-  const pacerOf = async (clientId?: string) =>
-    pacers.forClient(clientId ?? (await auth.currentSession())?.clientId ?? (await effectiveClientId()));
+  const pacerOf = async (clientId?: string) => pacers.forClient(clientId ?? (await auth.currentSession())?.clientId ?? (await effectiveClientId()));
   const auth = createAuth({
     accountsBase: spotifyConfig.accountsBase,
     scopes: spotifyConfig.scopes,

@@ -62,7 +62,10 @@ export function createSpotifyLinkMenu(deps: SpotifyLinkMenuDeps): SpotifyLinkMen
     async install() {
       // Menus outlive the service worker in Chrome, not in Firefox: start from none each time.
       await deps.menus.removeAll();
-      for (const [id, title] of [[SAVE_LINK_MENU_ID, saveTitle()], [REMOVE_LINK_MENU_ID, removeTitle()]] as const) {
+      for (const [id, title] of [
+        [SAVE_LINK_MENU_ID, saveTitle()],
+        [REMOVE_LINK_MENU_ID, removeTitle()],
+      ] as const) {
         deps.menus.create({ id, title, contexts: ['link'], targetUrlPatterns: SPOTIFY_TRACK_LINK_PATTERNS });
       }
     },

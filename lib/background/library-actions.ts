@@ -1,13 +1,6 @@
 import { t } from '../i18n';
 import { spotifyTimestamp } from '../format';
-import {
-  applyLocalRemove,
-  applyLocalSave,
-  findSavedTrack,
-  undoLocalRemove,
-  undoLocalSave,
-  type LibraryDb,
-} from '../library/store';
+import { applyLocalRemove, applyLocalSave, findSavedTrack, undoLocalRemove, undoLocalSave, type LibraryDb } from '../library/store';
 import type { StoredTrack } from '../tracks/stored-track';
 import type { TabTrack, TrackDetails as TabTrackDetails } from '../messaging/protocol';
 import type { SpotifyApi } from '../spotify/api-client';
@@ -93,12 +86,8 @@ export function createLibraryActions(deps: LibraryActionsDeps): LibraryActions {
       const db = await deps.readableLibrary();
       const cached = db ? await findSavedTrack(db, trackId) : null;
       const signedIn = (await deps.signedInLibrary()) !== null;
-      const details =
-        cached ??
-        (signedIn ? await deps.trackDetails.get(trackId).catch(() => null) : await deps.trackDetails.peek(trackId));
-      const state: SavedState = signedIn
-        ? await deps.resolveSavedState(trackId)
-        : { kind: cached ? 'saved' : 'not-saved' };
+      const details = cached ?? (signedIn ? await deps.trackDetails.get(trackId).catch(() => null) : await deps.trackDetails.peek(trackId));
+      const state: SavedState = signedIn ? await deps.resolveSavedState(trackId) : { kind: cached ? 'saved' : 'not-saved' };
       return { trackId, details: details && toTabTrackDetails(details), state };
     },
     async setTrackSaved(trackId, saved) {

@@ -2,13 +2,7 @@ import { t } from '../i18n';
 import { findSavedUris, readRemovedTracks, type LibraryDb } from '../library/store';
 import { runRestoreJob } from '../restore/restore-job';
 import { sendingOrder, trackLabel, type RestoreCandidate } from '../restore/restore-order';
-import {
-  clearRestoreJob,
-  createRestoreJob,
-  readRestoreProgress,
-  updateRestoreProgress,
-  type RestoreProgress,
-} from '../restore/restore-store';
+import { clearRestoreJob, createRestoreJob, readRestoreProgress, updateRestoreProgress, type RestoreProgress } from '../restore/restore-store';
 import { asBackground, type SpotifyApi } from '../spotify/api-client';
 import { NotSignedInError } from '../spotify/errors';
 import { contains, MAX_URIS_PER_CALL } from '../spotify/endpoints';
@@ -145,7 +139,10 @@ export function createRestoreController(deps: RestoreControllerDeps): RestoreCon
       const unknown = saved.flatMap((isSaved, index) => (isSaved ? [] : [index]));
       for (let from = 0; from < unknown.length; from += MAX_URIS_PER_CALL) {
         const batch = unknown.slice(from, from + MAX_URIS_PER_CALL);
-        const answers = await contains(deps.api, batch.map((index) => uris[index]!));
+        const answers = await contains(
+          deps.api,
+          batch.map((index) => uris[index]!),
+        );
         batch.forEach((index, position) => {
           saved[index] = answers[position]!;
         });
@@ -158,7 +155,11 @@ export function createRestoreController(deps: RestoreControllerDeps): RestoreCon
       if (removed.length === 0) throw new Error(t('errors.noneRemoved'));
       const tracks = removed.map(({ track }) => ({
         uri: track.uri,
-        label: trackLabel(track.name, track.artists.map((artist) => artist.name), track.uri),
+        label: trackLabel(
+          track.name,
+          track.artists.map((artist) => artist.name),
+          track.uri,
+        ),
         addedAt: track.addedAt,
       }));
       return start(db, 'removed', null, tracks);
@@ -176,9 +177,7 @@ export function createRestoreController(deps: RestoreControllerDeps): RestoreCon
     },
     async resume() {
       const changed = await change((progress) =>
-        progress.state === 'paused' || progress.state === 'error'
-          ? { ...progress, state: 'running', pausedBy: null, resumeAt: null, message: null }
-          : progress,
+        progress.state === 'paused' || progress.state === 'error' ? { ...progress, state: 'running', pausedBy: null, resumeAt: null, message: null } : progress,
       );
       if (changed?.progress.state === 'running' && (await deps.signedInLibrary())) run(changed.db);
       return changed?.progress ?? null;

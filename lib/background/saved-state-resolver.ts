@@ -19,11 +19,7 @@ export interface SavedStateSources {
  * (same ISRC) or, while the cache may be stale, saved after all. `onState` gets each answer
  * as it improves, so the badge never waits for the network.
  */
-export async function resolveSavedState(
-  trackId: string,
-  sources: SavedStateSources,
-  onState: (state: SavedState) => void,
-): Promise<SavedState> {
+export async function resolveSavedState(trackId: string, sources: SavedStateSources, onState: (state: SavedState) => void): Promise<SavedState> {
   if (await sources.isSavedInCache(trackId)) {
     const saved: SavedState = { kind: 'saved' };
     onState(saved);

@@ -233,14 +233,10 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
 function placesMessage({ skipped, unavailable }: Pick<SyncResult, 'skipped' | 'unavailable'>): string | null {
   const sentences: string[] = [];
   if (skipped > 0) {
-    sentences.push(
-      t('errors.skipped', skipped, { count: formatCount(skipped) }),
-    );
+    sentences.push(t('errors.skipped', skipped, { count: formatCount(skipped) }));
   }
   if (unavailable > 0) {
-    sentences.push(
-      t('errors.unavailable', unavailable, { count: formatCount(unavailable) }),
-    );
+    sentences.push(t('errors.unavailable', unavailable, { count: formatCount(unavailable) }));
   }
   return sentences.length > 0 ? sentences.join(' ') : null;
 }

@@ -56,9 +56,7 @@ export function createTabBadges(options: TabBadgesOptions): TabBadges {
     },
     trackOfTab: (tabId) => trackByTab.get(tabId),
     async refreshTrack(trackId) {
-      await Promise.all(
-        [...trackByTab].filter(([, shown]) => shown === trackId).map(([tabId]) => show(tabId, trackId)),
-      );
+      await Promise.all([...trackByTab].filter(([, shown]) => shown === trackId).map(([tabId]) => show(tabId, trackId)));
     },
     async refreshAll() {
       await Promise.all([...trackByTab].map(([tabId, trackId]) => show(tabId, trackId)));

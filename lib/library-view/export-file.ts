@@ -51,10 +51,7 @@ export async function exportParts(
     let slice = '';
     for (let index = start; index < end; index++) {
       const track = trackAt(index);
-      slice +=
-        format === 'csv'
-          ? csvRow(trackCsvValues(track))
-          : `${index === 0 ? '\n' : ',\n'}${JSON.stringify(exportedTrackOf(track))}`;
+      slice += format === 'csv' ? csvRow(trackCsvValues(track)) : `${index === 0 ? '\n' : ',\n'}${JSON.stringify(exportedTrackOf(track))}`;
     }
     parts.push(slice);
     onProgress?.(end, count);
@@ -65,8 +62,6 @@ export async function exportParts(
 
 /** `tracklight-saved-tracks-2026-11-27.csv`, dated in local time. */
 export function exportFileName(format: ExportFormat, now: Date): string {
-  const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
-    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0'))
-    .join('-');
+  const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-');
   return `tracklight-saved-tracks-${date}.${format}`;
 }

@@ -51,11 +51,7 @@ export interface LibraryModel {
  * `searchKeys[i]` must be the search key of `tracks[i]` (both newest saved first, from the
  * same library version). Sort indexes are built the first time their field is asked for.
  */
-export function createLibraryModel(
-  tracks: readonly StoredTrack[],
-  searchKeys: readonly string[],
-  rankTexts: TextRanker,
-): LibraryModel {
+export function createLibraryModel(tracks: readonly StoredTrack[], searchKeys: readonly string[], rankTexts: TextRanker): LibraryModel {
   if (searchKeys.length !== tracks.length) {
     throw new RangeError(`${searchKeys.length} search keys for ${tracks.length} tracks`);
   }

@@ -41,12 +41,8 @@ export class BucketEditor {
     const ids = await Promise.all(this.#ids.values());
     const isrcs = await Promise.all(this.#isrcs.values());
     await Promise.all([
-      ...ids.map((record) =>
-        Object.keys(record.chunkOf).length > 0 ? idStore.put(record) : idStore.delete([record.gen, record.bucket]),
-      ),
-      ...isrcs.map((record) =>
-        Object.keys(record.tracksOf).length > 0 ? isrcStore.put(record) : isrcStore.delete([record.gen, record.bucket]),
-      ),
+      ...ids.map((record) => (Object.keys(record.chunkOf).length > 0 ? idStore.put(record) : idStore.delete([record.gen, record.bucket]))),
+      ...isrcs.map((record) => (Object.keys(record.tracksOf).length > 0 ? isrcStore.put(record) : isrcStore.delete([record.gen, record.bucket]))),
     ]);
   }
 

@@ -29,10 +29,7 @@ export interface LibraryDbSchema extends DBSchema {
 
 export type LibraryDb = IDBPDatabase<LibraryDbSchema>;
 export type LibraryStoreName = StoreNames<LibraryDbSchema>;
-export type LibraryTransaction<
-  Stores extends ArrayLike<LibraryStoreName>,
-  Mode extends IDBTransactionMode,
-> = IDBPTransaction<LibraryDbSchema, Stores, Mode>;
+export type LibraryTransaction<Stores extends ArrayLike<LibraryStoreName>, Mode extends IDBTransactionMode> = IDBPTransaction<LibraryDbSchema, Stores, Mode>;
 
 /** Slots per chunk: 20 pages. Reads of a 1,000-track chunk stay in the low milliseconds. */
 export const CHUNK_SLOTS = 1000;
@@ -176,10 +173,7 @@ export interface RemovedTrackRecord {
 
 export const GENERATION_STORES = ['trackChunks', 'searchChunks', 'idBuckets', 'isrcBuckets', 'stagedPages'] as const;
 
-type Upgrade = (
-  db: IDBPDatabase<LibraryDbSchema>,
-  transaction: IDBPTransaction<LibraryDbSchema, LibraryStoreName[], 'versionchange'>,
-) => void;
+type Upgrade = (db: IDBPDatabase<LibraryDbSchema>, transaction: IDBPTransaction<LibraryDbSchema, LibraryStoreName[], 'versionchange'>) => void;
 
 /** Numbered upgrades: version N runs UPGRADES[N - 1]. Never edit one that has shipped. */
 const UPGRADES: Upgrade[] = [

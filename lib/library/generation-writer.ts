@@ -35,12 +35,7 @@ export function stagePages(db: LibraryDb, pages: readonly StagedPageRecord[], ch
   });
 }
 
-export async function readStagedPages(
-  db: LibraryDb,
-  gen: number,
-  fromOffset: number,
-  toOffset: number,
-): Promise<StagedPageRecord[]> {
+export async function readStagedPages(db: LibraryDb, gen: number, fromOffset: number, toOffset: number): Promise<StagedPageRecord[]> {
   return db.getAll('stagedPages', IDBKeyRange.bound([gen, fromOffset], [gen, toOffset], false, true));
 }
 
@@ -79,8 +74,7 @@ export function writeChunk(db: LibraryDb, chunk: ChunkWrite, checkpoint: FullSyn
       const previous = found?.key === 'library' ? found : undefined;
       const meta = previous?.generation === gen ? previous : emptyMeta(gen, previous?.version ?? 0);
       const slots = chunk.slots ?? slotsOf(list);
-      const chunks = [...meta.chunks.filter((info) => info.seq !== seq), chunkInfoOf(seq, list, slots.at(-1)?.addedAt ?? '')]
-        .sort((a, b) => a.seq - b.seq);
+      const chunks = [...meta.chunks.filter((info) => info.seq !== seq), chunkInfoOf(seq, list, slots.at(-1)?.addedAt ?? '')].sort((a, b) => a.seq - b.seq);
       writes.push(
         transaction.objectStore('meta').put({
           ...meta,
@@ -114,10 +108,7 @@ export async function publishGeneration(
     const { added, removed } = await compareGenerations(transaction, previous, index);
     const history = transaction.objectStore('removedTracks');
     const savedAgain = (await history.getAllKeys()).filter((uri) => buckets.has(uri));
-    await Promise.all([
-      forgetSaved(history, savedAgain),
-      recordRemovals(history, removed, { at: spotifyTimestamp(syncedAt), by: 'sync' }),
-    ]);
+    await Promise.all([forgetSaved(history, savedAgain), recordRemovals(history, removed, { at: spotifyTimestamp(syncedAt), by: 'sync' })]);
 
     await deleteGenerationsExcept(transaction, [gen]);
     const range = generationRange(gen);
@@ -129,10 +120,7 @@ export async function publishGeneration(
       transaction.objectStore('searchChunks').delete(IDBKeyRange.bound([gen, chunkCount], [gen, Infinity])),
       transaction.objectStore('trackChunks').delete(IDBKeyRange.bound([gen, -Infinity], [gen, 0], false, true)),
       transaction.objectStore('searchChunks').delete(IDBKeyRange.bound([gen, -Infinity], [gen, 0], false, true)),
-      ...emptyChunks.flatMap((seq) => [
-        transaction.objectStore('trackChunks').delete([gen, seq]),
-        transaction.objectStore('searchChunks').delete([gen, seq]),
-      ]),
+      ...emptyChunks.flatMap((seq) => [transaction.objectStore('trackChunks').delete([gen, seq]), transaction.objectStore('searchChunks').delete([gen, seq])]),
     ]);
     const meta: LibraryMeta = {
       key: 'library',
@@ -199,10 +187,7 @@ export function discardFullSync(db: LibraryDb, checkpoint: FullSyncCheckpoint): 
 }
 
 /** Jumps over each generation with a key cursor: one step per generation, not per record. */
-async function deleteGenerationsExcept(
-  transaction: LibraryTransaction<ArrayLike<LibraryStoreName>, 'readwrite'>,
-  keep: readonly number[],
-): Promise<void> {
+async function deleteGenerationsExcept(transaction: LibraryTransaction<ArrayLike<LibraryStoreName>, 'readwrite'>, keep: readonly number[]): Promise<void> {
   for (const name of GENERATION_STORES) {
     const store = transaction.objectStore(name);
     let cursor = await store.openKeyCursor();

@@ -53,9 +53,7 @@ export function encodeTrack(track: StoredTrack): PackedTrack {
     image?.startsWith(SPOTIFY_IMAGE_BASE) ? image.slice(SPOTIFY_IMAGE_BASE.length) : image,
     track.album.releaseDate,
     track.durationMs,
-    (track.explicit ? EXPLICIT : 0) |
-      (track.isLocal ? LOCAL : 0) |
-      (track.isPlayable === true ? PLAYABLE : track.isPlayable === false ? NOT_PLAYABLE : 0),
+    (track.explicit ? EXPLICIT : 0) | (track.isLocal ? LOCAL : 0) | (track.isPlayable === true ? PLAYABLE : track.isPlayable === false ? NOT_PLAYABLE : 0),
     track.isrc,
     track.addedAt,
   ];

@@ -69,9 +69,7 @@ export function countRemovedTracks(db: LibraryDb): Promise<number> {
 export async function readRemovedTracks(db: LibraryDb, uris: readonly string[]): Promise<RemovedTrack[]> {
   const transaction = db.transaction('removedTracks');
   const records = await Promise.all(uris.map((uri) => transaction.store.get(uri)));
-  return records.flatMap((record) =>
-    record ? [{ track: decodeTrack(record.row), removedAt: record.removedAt, by: record.by }] : [],
-  );
+  return records.flatMap((record) => (record ? [{ track: decodeTrack(record.row), removedAt: record.removedAt, by: record.by }] : []));
 }
 
 /** Restored tracks leave the history at once, before the next sync sees them saved. */

@@ -41,7 +41,11 @@ export const RequestSchema = v.variant('type', [
   /** An export's tracks: which are saved on Spotify now (the import summary; sends nothing else). */
   v.strictObject({ type: v.literal('checkImport'), uris: TrackUris }),
   /** Restore these tracks of an export, oldest save first (SPEC §1 item 6). */
-  v.strictObject({ type: v.literal('restoreFromFile'), fileName: v.pipe(v.string(), v.maxLength(255)), tracks: v.pipe(v.array(RestoreTrack), v.minLength(1), v.maxLength(MAX_RESTORE_TRACKS)) }),
+  v.strictObject({
+    type: v.literal('restoreFromFile'),
+    fileName: v.pipe(v.string(), v.maxLength(255)),
+    tracks: v.pipe(v.array(RestoreTrack), v.minLength(1), v.maxLength(MAX_RESTORE_TRACKS)),
+  }),
   /** Restore these tracks of the "Removed from Spotify" view. */
   v.strictObject({ type: v.literal('restoreRemoved'), uris: TrackUris }),
   v.strictObject({ type: v.literal('pauseRestore') }),

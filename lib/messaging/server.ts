@@ -1,15 +1,7 @@
 import { t } from '../i18n';
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import {
-  SiteTrackMessageSchema,
-  RequestSchema,
-  type SiteTrackMessage,
-  type Reply,
-  type RequestOf,
-  type RequestType,
-  type ResponseMap,
-} from './protocol';
+import { SiteTrackMessageSchema, RequestSchema, type SiteTrackMessage, type Reply, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 export type RequestHandlers = {
   [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseMap[T]>;

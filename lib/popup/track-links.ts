@@ -13,9 +13,7 @@ type LinkedTrack = Pick<ListedTrack, 'id' | 'uri' | 'name' | 'artists'>;
 export function trackOpenUrl(track: LinkedTrack, openIn: OpenTracksIn): string {
   if (track.id !== null) return openIn === 'app' ? trackUri(track.id) : trackWebUrl(track.id);
   const terms = [track.name, ...track.artists.map((artist) => artist.name)].join(' ').trim();
-  return openIn === 'app'
-    ? `spotify:search:${encodeURIComponent(terms)}`
-    : `https://open.spotify.com/search/${encodeURIComponent(terms)}`;
+  return openIn === 'app' ? `spotify:search:${encodeURIComponent(terms)}` : `https://open.spotify.com/search/${encodeURIComponent(terms)}`;
 }
 
 /** What "copy link" copies: the shareable web address, or a local file's `spotify:local:` URI. */

@@ -56,9 +56,7 @@ const notAnExport = (): string => t('importErrors.notAnExport');
 
 export async function readImportFile(file: Blob): Promise<ParsedImport> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new ImportFileError(
-      t('importErrors.tooBig', { size: megabytes(file.size), max: megabytes(MAX_IMPORT_BYTES) }),
-    );
+    throw new ImportFileError(t('importErrors.tooBig', { size: megabytes(file.size), max: megabytes(MAX_IMPORT_BYTES) }));
   }
   return parseImportText(await file.text());
 }
@@ -170,10 +168,11 @@ function csvLayout(header: readonly string[]): CsvLayout {
       splitArtists: splitExportifyArtists,
     };
   }
-  const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
-  throw new ImportFileError(
-    `${t('importErrors.noColumns', { first: shown || t('importErrors.emptyRow') })} ${notAnExport()}`,
-  );
+  const shown = header
+    .slice(0, 6)
+    .map((name) => `“${name.slice(0, 40)}”`)
+    .join(', ');
+  throw new ImportFileError(`${t('importErrors.noColumns', { first: shown || t('importErrors.emptyRow') })} ${notAnExport()}`);
 }
 
 function checkRowCount(count: number): void {

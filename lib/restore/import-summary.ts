@@ -17,11 +17,7 @@ export interface ImportSummary {
  * cache, or Spotify when the cache may be stale). Throws ImportFileError for a file that cannot
  * be used; nothing is sent to Spotify but the check.
  */
-export async function summarizeImport(
-  file: Blob,
-  fileName: string,
-  checkSaved: (uris: string[]) => Promise<boolean[]>,
-): Promise<ImportSummary> {
+export async function summarizeImport(file: Blob, fileName: string, checkSaved: (uris: string[]) => Promise<boolean[]>): Promise<ImportSummary> {
   const plan = planImport(await readImportFile(file));
   const saved = plan.candidates.length === 0 ? [] : await checkSaved(plan.candidates.map((candidate) => candidate.uri));
   const missing = plan.candidates.filter((_, index) => !saved[index]);

@@ -109,9 +109,7 @@ export async function runRestoreJob(deps: RestoreRunDeps): Promise<RestoreProgre
   }
 
   try {
-    await update((current) =>
-      current.cancelled ? current : { ...current, state: 'running', pausedBy: null, resumeAt: null, message: null },
-    );
+    await update((current) => (current.cancelled ? current : { ...current, state: 'running', pausedBy: null, resumeAt: null, message: null }));
     for (;;) {
       const current: RestoreProgress | null = progress;
       if (!current) return null;

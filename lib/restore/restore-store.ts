@@ -100,10 +100,7 @@ export function updateRestoreProgress(
     if (record?.key !== 'progress') return null;
     const { key: _key, ...current } = record;
     const next = change(current);
-    await Promise.all([
-      store.put({ key: 'progress', ...next }),
-      forgetSaved(transaction.objectStore('removedTracks'), restored),
-    ]);
+    await Promise.all([store.put({ key: 'progress', ...next }), forgetSaved(transaction.objectStore('removedTracks'), restored)]);
     return next;
   });
 }

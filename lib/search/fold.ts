@@ -46,16 +46,10 @@ function classifyOrSpecial(character: string): string {
 }
 
 function foldCodePointSlowly(codePoint: string): string {
-  return codePoint
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(NOT_WORD_OR_SPECIAL, classifyOrSpecial);
+  return codePoint.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_WORD_OR_SPECIAL, classifyOrSpecial);
 }
 
-const ASCII_FOLDED: readonly string[] = Array.from({ length: 0x80 }, (_, code) =>
-  foldCodePointSlowly(String.fromCharCode(code)),
-);
+const ASCII_FOLDED: readonly string[] = Array.from({ length: 0x80 }, (_, code) => foldCodePointSlowly(String.fromCharCode(code)));
 
 /**
  * Non-ASCII code points fold through `normalize` and regular expressions, 0.5–0.8 µs each

@@ -1,11 +1,4 @@
-import {
-  endsWordAt,
-  fieldAt,
-  fieldOfMarker,
-  isMarker,
-  startsWordAt,
-  startsWordInRunAt,
-} from './key-format';
+import { endsWordAt, fieldAt, fieldOfMarker, isMarker, startsWordAt, startsWordInRunAt } from './key-format';
 import { oneEditPrefixEnd } from './one-edit';
 
 /**

@@ -1,13 +1,4 @@
-import {
-  NO_MATCH,
-  WORST_GRADE,
-  allowsTypo,
-  CORRECTED,
-  exactGrade,
-  oneEditGrade,
-  typoTokenOf,
-  type TypoToken,
-} from './match-token';
+import { NO_MATCH, WORST_GRADE, allowsTypo, CORRECTED, exactGrade, oneEditGrade, typoTokenOf, type TypoToken } from './match-token';
 
 /**
  * A key's score for a whole query; lower ranks first, ties keep corpus order (newest saved

@@ -38,11 +38,7 @@ export interface MappedSearchField {
 /** The same words as `searchWordsOf`, mapped back to the input for highlighting. */
 export function mappedSearchFieldOf(text: string): MappedSearchField {
   const field: MappedSearchField = { text: '', sourceStarts: [], sourceEnds: [] };
-  const append = (
-    piece: string,
-    sourceStarts: readonly number[],
-    sourceEnds: readonly number[],
-  ): void => {
+  const append = (piece: string, sourceStarts: readonly number[], sourceEnds: readonly number[]): void => {
     // The marker stands for nothing in the input; no match ever covers it.
     field.text += fieldMarker(TITLE_FIELD) + piece;
     field.sourceStarts.push(-1);
@@ -55,13 +51,7 @@ export function mappedSearchFieldOf(text: string): MappedSearchField {
   };
   for (const word of foldWordsWithSources(text)) {
     append(word.text, word.sourceStarts, word.sourceEnds);
-    forEachPart(word, (start, end) =>
-      append(
-        word.text.slice(start, end),
-        word.sourceStarts.slice(start, end),
-        word.sourceEnds.slice(start, end),
-      ),
-    );
+    forEachPart(word, (start, end) => append(word.text.slice(start, end), word.sourceStarts.slice(start, end), word.sourceEnds.slice(start, end)));
   }
   return field;
 }

@@ -1,13 +1,7 @@
 import { tokenizeQuery } from './fold';
 import { MatchSet } from './match-set';
 import { allowsTypo } from './match-token';
-import {
-  exactScore,
-  maxExactScore,
-  maxTypoScore,
-  typoQueryOf,
-  typoScore,
-} from './query-score';
+import { exactScore, maxExactScore, maxTypoScore, typoQueryOf, typoScore } from './query-score';
 import { pageSize, topPositions } from './top-positions';
 import { candidatesFor, wordInitialsOf, type WordInitials } from './word-initials';
 
@@ -50,11 +44,7 @@ function narrowsExact(held: readonly string[], next: readonly string[]): boolean
  * dropping the last letters of a one-edit alignment leaves at most one edit.
  */
 function narrowsTypo(held: readonly string[], next: readonly string[]): boolean {
-  return held.every((heldToken) =>
-    next.some(
-      (token) => token.startsWith(heldToken) && allowsTypo(token) === allowsTypo(heldToken),
-    ),
-  );
+  return held.every((heldToken) => next.some((token) => token.startsWith(heldToken) && allowsTypo(token) === allowsTypo(heldToken)));
 }
 
 /**
@@ -89,13 +79,7 @@ export function createLibrarySearch(keys: readonly string[]): LibrarySearch {
       const candidates = initials && candidatesFor(initials, tokens);
       const exactTotal = exactMatches.refine(tokens, exactScoreOf, scores, candidates);
       if (exactTotal > 0) {
-        const positions = topPositions(
-          exactMatches.held,
-          scores,
-          exactTotal,
-          maxExactScore(tokens.length),
-          limit,
-        );
+        const positions = topPositions(exactMatches.held, scores, exactTotal, maxExactScore(tokens.length), limit);
         return { positions, total: exactTotal, kind: 'exact' };
       }
 
@@ -103,13 +87,7 @@ export function createLibrarySearch(keys: readonly string[]): LibrarySearch {
       if (typoQuery === null) return { positions: [], total: 0, kind: 'none' };
       const typoTotal = typoMatches.refine(tokens, (key) => typoScore(key, typoQuery), scores);
       if (typoTotal === 0) return { positions: [], total: 0, kind: 'none' };
-      const positions = topPositions(
-        typoMatches.held,
-        scores,
-        typoTotal,
-        maxTypoScore(typoQuery),
-        limit,
-      );
+      const positions = topPositions(typoMatches.held, scores, typoTotal, maxTypoScore(typoQuery), limit);
       return { positions, total: typoTotal, kind: 'typo' };
     },
   };

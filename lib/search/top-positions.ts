@@ -3,13 +3,7 @@
  * so equal scores keep corpus order (newest saved first). Linear in the matches, where a
  * comparison sort of 100k matches would cost tens of milliseconds.
  */
-export function topPositions(
-  positions: Int32Array,
-  scores: Uint32Array,
-  count: number,
-  maxScore: number,
-  limit: number,
-): number[] {
+export function topPositions(positions: Int32Array, scores: Uint32Array, count: number, maxScore: number, limit: number): number[] {
   const take = pageSize(limit, count);
   const top = new Array<number>(take);
   if (take === 0) return top;

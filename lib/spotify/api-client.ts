@@ -1,13 +1,5 @@
 import { t } from '../i18n';
-import {
-  NetworkError,
-  RateLimitedError,
-  readErrorBody,
-  refusalError,
-  ServerError,
-  SpotifyApiError,
-  UnexpectedResponseError,
-} from './errors';
+import { NetworkError, RateLimitedError, readErrorBody, refusalError, ServerError, SpotifyApiError, UnexpectedResponseError } from './errors';
 import { freshPacerRecord, Pacer, realClock, type Priority } from './pacer';
 
 /** The Web API as the rest of Tracklight sees it: JSON in, typed errors out. */
@@ -87,12 +79,7 @@ export function createSpotifyApi(options: SpotifyApiOptions): SpotifyApi {
     return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
   }
 
-  async function send(
-    method: string,
-    path: string,
-    query: Query | undefined,
-    requestOptions: RequestOptions = {},
-  ): Promise<unknown> {
+  async function send(method: string, path: string, query: Query | undefined, requestOptions: RequestOptions = {}): Promise<unknown> {
     const url = new URL(apiBase + path);
     for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, String(value));
 

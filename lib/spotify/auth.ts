@@ -2,15 +2,7 @@ import { t } from '../i18n';
 import * as v from 'valibot';
 import type { AccountRef } from '../storage-items';
 import { retryAfterMs, type AccessTokens } from './api-client';
-import {
-  NetworkError,
-  NotSignedInError,
-  RateLimitedError,
-  RefusedError,
-  SessionEndedError,
-  UnexpectedResponseError,
-  type SpotifyProblem,
-} from './errors';
+import { NetworkError, NotSignedInError, RateLimitedError, RefusedError, SessionEndedError, UnexpectedResponseError, type SpotifyProblem } from './errors';
 import { createPkcePair, randomUnreservedString } from './pkce';
 import type { SessionStore, SpotifySession } from './session-store';
 
@@ -39,14 +31,7 @@ export interface AuthEnvironment {
   now?: () => number;
 }
 
-export type SignInProblem =
-  | SpotifyProblem
-  | 'cancelled'
-  | 'denied'
-  | 'unreachable'
-  | 'state-mismatch'
-  | 'token-exchange'
-  | 'profile';
+export type SignInProblem = SpotifyProblem | 'cancelled' | 'denied' | 'unreachable' | 'state-mismatch' | 'token-exchange' | 'profile';
 
 export class SignInError extends Error {
   override name = 'SignInError';
@@ -182,16 +167,10 @@ export function createAuth(env: AuthEnvironment): Auth {
       return new SignInError('unreachable', t('auth.pageUnreachable'));
     }
     if (/invalid redirect uri/i.test(page)) {
-      return new SignInError(
-        'redirect-uri',
-        t('auth.redirectUri', { uri: env.identity.getRedirectURL() }),
-      );
+      return new SignInError('redirect-uri', t('auth.redirectUri', { uri: env.identity.getRedirectURL() }));
     }
     if (/invalid client/i.test(page)) {
-      return new SignInError(
-        'invalid-client',
-        t('auth.invalidClient'),
-      );
+      return new SignInError('invalid-client', t('auth.invalidClient'));
     }
     if (/could not be loaded/i.test(identityMessage)) {
       return new SignInError('unreachable', t('auth.pageNotLoaded'));
@@ -338,10 +317,7 @@ function signInErrorOfExchange(cause: unknown): SignInError {
 /** SPEC §3: a refresh token that no longer works ends the session, after this one attempt. */
 function sessionErrorOfRefresh(refusal: TokenRefusal): Error {
   if (refusal.error === 'invalid_client') {
-    return new SessionEndedError(
-      t('auth.clientIdGone'),
-      'invalid-client',
-    );
+    return new SessionEndedError(t('auth.clientIdGone'), 'invalid-client');
   }
   if (refusal.error !== 'invalid_grant') return new UnexpectedResponseError(refusal.message);
   // Since July 2026 Spotify ends every sign-in six months after it was made.

@@ -13,11 +13,7 @@ export class RateLimitedError extends SpotifyApiError {
     readonly resumeAt: number,
     readonly quotaExceeded: boolean,
   ) {
-    super(
-      quotaExceeded
-        ? t('errors.quotaUntil', { at: new Date(resumeAt).toISOString() })
-        : t('errors.waitUntil', { at: new Date(resumeAt).toISOString() }),
-    );
+    super(quotaExceeded ? t('errors.quotaUntil', { at: new Date(resumeAt).toISOString() }) : t('errors.waitUntil', { at: new Date(resumeAt).toISOString() }));
   }
 }
 
@@ -83,11 +79,7 @@ export type WebApiRefusal = Extract<SpotifyProblem, 'premium-required' | 'user-n
 export class RefusedError extends SpotifyApiError {
   override name = 'RefusedError';
   constructor(readonly problem: WebApiRefusal) {
-    super(
-      problem === 'premium-required'
-        ? t('errors.premiumRequired')
-        : t('errors.userNotRegistered'),
-    );
+    super(problem === 'premium-required' ? t('errors.premiumRequired') : t('errors.userNotRegistered'));
   }
 }
 

@@ -115,11 +115,7 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-type Verdict =
-  | { kind: 'send'; probe: boolean }
-  | { kind: 'at'; time: number }
-  | { kind: 'answer' }
-  | { kind: 'refuse'; error: RateLimitedError };
+type Verdict = { kind: 'send'; probe: boolean } | { kind: 'at'; time: number } | { kind: 'answer' } | { kind: 'refuse'; error: RateLimitedError };
 
 export function freshPacerRecord(): PacerRecord {
   return { proven: FIRST_KNOWN_LIMIT, ceilingUntil: 0, gate: { until: 0, quotaExceeded: false }, recent: [], unsettled: 0 };

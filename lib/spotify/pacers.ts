@@ -44,9 +44,7 @@ export function createPacers(store: PacerStore, clock: PacerClock = realClock): 
     forClient(clientId) {
       let pacer = pacers.get(clientId);
       if (!pacer) {
-        pacer = loadRecords().then(
-          (all) => new Pacer(all[clientId] ?? freshPacerRecord(), clock, (record) => save(clientId, record)),
-        );
+        pacer = loadRecords().then((all) => new Pacer(all[clientId] ?? freshPacerRecord(), clock, (record) => save(clientId, record)));
         pacers.set(clientId, pacer);
       }
       return pacer;

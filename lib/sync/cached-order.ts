@@ -21,8 +21,7 @@ export interface CachedOrder {
 export async function loadCachedOrder(db: LibraryDb): Promise<CachedOrder> {
   const transaction = db.transaction(['meta', 'trackChunks']);
   const meta = await transaction.objectStore('meta').get('library');
-  const chunks =
-    meta?.key === 'library' ? await transaction.objectStore('trackChunks').getAll(generationRange(meta.generation)) : [];
+  const chunks = meta?.key === 'library' ? await transaction.objectStore('trackChunks').getAll(generationRange(meta.generation)) : [];
   const keys: string[] = [];
   const seqs: number[] = [];
   const positionOf = new Map<string, number>();

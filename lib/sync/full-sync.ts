@@ -11,14 +11,7 @@ import {
 } from '../library/db';
 import { fetchPage, keysOf, type FetchedPage } from './fetched-page';
 import { GenerationIndex } from '../library/generation-index';
-import {
-  discardFullSync,
-  dropOtherGenerations,
-  publishGeneration,
-  readStagedPages,
-  stagePages,
-  writeChunk,
-} from '../library/generation-writer';
+import { discardFullSync, dropOtherGenerations, publishGeneration, readStagedPages, stagePages, writeChunk } from '../library/generation-writer';
 import { readCheckpoint, readLibraryMeta, saveCheckpoint } from '../library/store';
 import { runPagePool } from './page-pool';
 import { judgePass } from './reconcile';
@@ -120,12 +113,7 @@ async function newCheckpoint(context: SyncContext): Promise<FullSyncCheckpoint> 
   return checkpoint;
 }
 
-async function openPass(
-  context: SyncContext,
-  checkpoint: FullSyncCheckpoint,
-  index: GenerationIndex,
-  opening?: FetchedPage,
-): Promise<FullSyncCheckpoint> {
+async function openPass(context: SyncContext, checkpoint: FullSyncCheckpoint, index: GenerationIndex, opening?: FetchedPage): Promise<FullSyncCheckpoint> {
   const page = opening ?? (await fetchPage(context, 0));
   const pageCount = Math.max(1, Math.ceil(page.total / SAVED_TRACKS_PAGE_SIZE));
   const opened: FullSyncCheckpoint = {
@@ -194,13 +182,7 @@ async function assembleReadyChunks(
 }
 
 /** Pages [first, end) of the pass: from memory, else (a resumed sync) their staged copies in one read. */
-async function pagesOfChunk(
-  context: SyncContext,
-  gen: number,
-  first: number,
-  end: number,
-  fetched: Map<number, SlotList>,
-): Promise<SlotList[]> {
+async function pagesOfChunk(context: SyncContext, gen: number, first: number, end: number, fetched: Map<number, SlotList>): Promise<SlotList[]> {
   const pages: Array<SlotList | undefined> = [];
   for (let page = first; page < end; page++) {
     pages.push(fetched.get(page));
@@ -223,12 +205,7 @@ async function finishPass(context: SyncContext, checkpoint: FullSyncCheckpoint, 
 }
 
 /** A repaired list (reconcile.ts case 2) goes straight into chunks. */
-async function publishSlots(
-  context: SyncContext,
-  current: FullSyncCheckpoint,
-  slots: readonly Slot[],
-  total: number,
-): Promise<FullSyncSummary> {
+async function publishSlots(context: SyncContext, current: FullSyncCheckpoint, slots: readonly Slot[], total: number): Promise<FullSyncSummary> {
   // If the worker stops before publishing, the staged pages are not this list: start a new pass.
   const checkpoint: FullSyncCheckpoint = { ...current, phase: 'starting', pass: current.pass + 1, assembledChunks: 0 };
   await saveCheckpoint(context.db, checkpoint);
@@ -243,12 +220,7 @@ async function publishSlots(
   return publish(context, { ...checkpoint, assembledChunks: chunkCount }, total, index);
 }
 
-async function publish(
-  context: SyncContext,
-  checkpoint: FullSyncCheckpoint,
-  serverTotal: number,
-  index: GenerationIndex,
-): Promise<FullSyncSummary> {
+async function publish(context: SyncContext, checkpoint: FullSyncCheckpoint, serverTotal: number, index: GenerationIndex): Promise<FullSyncSummary> {
   report(context, checkpoint, 'saving');
   await index.catchUp(context.db, checkpoint.assembledChunks);
   const { meta, added, removed } = await publishGeneration(context.db, { index, serverTotal, syncedAt: context.now() });
@@ -313,8 +285,7 @@ function concatenate(pages: readonly SlotList[]): SlotList {
 function report(context: SyncContext, checkpoint: FullSyncCheckpoint, phase: 'fetching' | 'reconciling' | 'saving'): void {
   const total = checkpoint.startTotal;
   const done = checkpoint.pageTotals.reduce<number>(
-    (sum, pageTotal, index) =>
-      pageTotal === null ? sum : sum + Math.max(0, Math.min(SAVED_TRACKS_PAGE_SIZE, total - index * SAVED_TRACKS_PAGE_SIZE)),
+    (sum, pageTotal, index) => (pageTotal === null ? sum : sum + Math.max(0, Math.min(SAVED_TRACKS_PAGE_SIZE, total - index * SAVED_TRACKS_PAGE_SIZE))),
     0,
   );
   context.onProgress?.({ done, total, phase });

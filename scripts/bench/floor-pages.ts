@@ -111,7 +111,9 @@ export async function writeFloorPages(extensionDir: string, popup: Page | null, 
   }
   if (library) {
     // The library page shows as many rows as fit its window: the floor keeps the same screenful.
-    const rowsOnScreen = await library.evaluate(() => [...document.querySelectorAll('[data-track-id]')].filter((row) => row.getBoundingClientRect().top < innerHeight).length);
+    const rowsOnScreen = await library.evaluate(
+      () => [...document.querySelectorAll('[data-track-id]')].filter((row) => row.getBoundingClientRect().top < innerHeight).length,
+    );
     await writeFile(join(extensionDir, FLOOR_FILES.library), await library.evaluate(staticCopy, rowsOnScreen));
   }
 }

@@ -78,12 +78,20 @@ function matchIndexRows(): BenchRow[] {
   const sample = tracks[51_234]!;
   const siteTrack = { title: `${sample.artists[0]!.name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true };
   const rounds = 200;
-  const matchMs = medianMs(() => {
-    for (let round = 0; round < rounds; round++) matchSiteTrack(index, siteTrack, { strict: false, excluded: new Set() });
-  }) / rounds;
+  const matchMs =
+    medianMs(() => {
+      for (let round = 0; round < rounds; round++) matchSiteTrack(index, siteTrack, { strict: false, excluded: new Set() });
+    }) / rounds;
   return [
     figureRow({ figure: 'match index: build over the library', size: tracks.length, value: buildMs, unit: 'ms', notes: `median of ${ROUNDS}, Node` }),
-    figureRow({ figure: 'match index: one YouTube-style page matched', size: tracks.length, value: matchMs, unit: 'ms', digits: 3, notes: `mean of ${rounds}, median of ${ROUNDS} rounds` }),
+    figureRow({
+      figure: 'match index: one YouTube-style page matched',
+      size: tracks.length,
+      value: matchMs,
+      unit: 'ms',
+      digits: 3,
+      notes: `mean of ${rounds}, median of ${ROUNDS} rounds`,
+    }),
   ];
 }
 

@@ -105,7 +105,13 @@ export async function measureLibraryPage(session: ExtensionSession, size: number
         notes: `library page ${realMs.toFixed(0)} ms (${spread(samples)}); floor ${floorMs.toFixed(0)} ms (${spread(floor)})`,
         details: { realMs, floorMs, minMs: Math.min(...samples), maxMs: Math.max(...samples) },
       }),
-      figureRow({ figure: 'library page opened to first rows painted, absolute (median)', size, value: realMs, unit: 'ms', notes: 'for context: the ratio is the budget' }),
+      figureRow({
+        figure: 'library page opened to first rows painted, absolute (median)',
+        size,
+        value: realMs,
+        unit: 'ms',
+        notes: 'for context: the ratio is the budget',
+      }),
       figureRow({
         figure: rowsFigure,
         size,

@@ -64,7 +64,8 @@ export async function measureSize(plan: SizePlan, latencyMs: number, log: (line:
     await standIn.call({ op: 'setLatency', ms: latencyMs });
     if (plan.timedSync) await area('full sync again', () => measureLearnedFullSync(live, standIn, size, latencyMs));
     if (plan.rateLimitedSyncs) await area('syncs under a rate limit', () => measureRateLimitedSyncs(standIn, size));
-    if (plan.naiveComparison) await area('naive sequential sync', () => measureNaiveComparison(standIn, size, latencyMs, plan.timedSync ? fullSync.seconds : null));
+    if (plan.naiveComparison)
+      await area('naive sequential sync', () => measureNaiveComparison(standIn, size, latencyMs, plan.timedSync ? fullSync.seconds : null));
     if (plan.incrementalSyncs) await area('incremental syncs', () => measureIncrementalSyncs(live, standIn, size));
     if (plan.popup) {
       await live.keepFresh();

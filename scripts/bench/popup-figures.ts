@@ -104,7 +104,15 @@ function ratioRows(input: {
       notes: input.notes,
       details: { realMs: input.real, floorMs: input.floor, ...input.details },
     }),
-    figureRow({ figure: input.absoluteFigure, size: input.size, value: input.real, unit: 'ms', digits: 1, budget: input.absoluteBudget, notes: input.absoluteNotes }),
+    figureRow({
+      figure: input.absoluteFigure,
+      size: input.size,
+      value: input.real,
+      unit: 'ms',
+      digits: 1,
+      budget: input.absoluteBudget,
+      notes: input.absoluteNotes,
+    }),
   ];
 }
 
@@ -116,7 +124,8 @@ export async function measurePopupOpen(session: ExtensionSession, size: number):
   for (let open = 0; open < COLD_OPENS; open++) {
     const floorAt = await timeOpen(session, FLOOR_FILES.popup);
     const realAt = await timeOpen(session, 'popup.html');
-    if (floorAt === null || realAt === null) return [notMeasurableRow(figure, size, budgets.POPUP_OPEN_RATIO, realAt === null ? NO_FIRST_ROW_PAINT : 'the floor page painted no row')];
+    if (floorAt === null || realAt === null)
+      return [notMeasurableRow(figure, size, budgets.POPUP_OPEN_RATIO, realAt === null ? NO_FIRST_ROW_PAINT : 'the floor page painted no row')];
     floor.push(floorAt);
     real.push(realAt);
   }
@@ -132,7 +141,9 @@ export async function measurePopupOpen(session: ExtensionSession, size: number):
     details: { firstOpenMs: real[0]!, minMs: Math.min(...real), maxMs: Math.max(...real), floorMinMs: Math.min(...floor), floorMaxMs: Math.max(...floor) },
     absoluteFigure: 'popup opened to first results painted, absolute (median)',
     absoluteBudget: fastFloor ? budgets.POPUP_OPEN_MS : null,
-    absoluteNotes: fastFloor ? `the floor took ${floorMs.toFixed(0)} ms (≤ ${budgets.FAST_FLOOR_MS} ms), so 150 ms applies` : `the floor took ${floorMs.toFixed(0)} ms (> ${budgets.FAST_FLOOR_MS} ms): only the ratio is a budget`,
+    absoluteNotes: fastFloor
+      ? `the floor took ${floorMs.toFixed(0)} ms (≤ ${budgets.FAST_FLOOR_MS} ms), so 150 ms applies`
+      : `the floor took ${floorMs.toFixed(0)} ms (> ${budgets.FAST_FLOOR_MS} ms): only the ratio is a budget`,
   });
 }
 
@@ -191,7 +202,11 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
   const samples: number[] = [];
   let missed = 0;
   const resultsFor = (query: string, sinceKeydown: boolean) =>
-    page.evaluate(([query, sinceKeydown, timeoutMs]) => window.__benchKeystrokes!.resultsFor(query, sinceKeydown, timeoutMs), [query, sinceKeydown, KEYSTROKE_TIMEOUT_MS] as const);
+    page.evaluate(([query, sinceKeydown, timeoutMs]) => window.__benchKeystrokes!.resultsFor(query, sinceKeydown, timeoutMs), [
+      query,
+      sinceKeydown,
+      KEYSTROKE_TIMEOUT_MS,
+    ] as const);
 
   for (const query of queries) {
     if ((await box.inputValue()) !== '') {
@@ -216,10 +231,14 @@ async function typeInTurns(session: ExtensionSession, queries: readonly string[]
   const floor: Typed = { samples: [], missed: 0 };
   for (let from = 0; from < queries.length; from += QUERIES_PER_TURN) {
     const turn = queries.slice(from, from + QUERIES_PER_TURN);
-    for (const [file, into] of [['popup.html', real], [FLOOR_FILES.keystroke, floor]] as const) {
+    for (const [file, into] of [
+      ['popup.html', real],
+      [FLOOR_FILES.keystroke, floor],
+    ] as const) {
       const page = await openPopupPage(session, file);
       try {
-        if ((await firstRowPaintTime(page, PAINT_TIMEOUT_MS)) === null) return file === 'popup.html' ? NO_FIRST_ROW_PAINT : 'the keystroke floor painted no row';
+        if ((await firstRowPaintTime(page, PAINT_TIMEOUT_MS)) === null)
+          return file === 'popup.html' ? NO_FIRST_ROW_PAINT : 'the keystroke floor painted no row';
         const typed = await typeQueries(page, turn);
         if (!typed) return `no search box, or no \`tracklight:results\` mark with \`data-results-for\` in ${file}`;
         into.samples.push(...typed.samples);
@@ -234,7 +253,8 @@ async function typeInTurns(session: ExtensionSession, queries: readonly string[]
 
 export async function measureKeystrokes(session: ExtensionSession, size: number, queries: readonly string[]): Promise<BenchRow[]> {
   const figure = 'keystroke to results shown, p95';
-  if (!(await buildSetsMark('tracklight:results'))) return [notMeasurableRow(figure, size, budgets.KEYSTROKE_RATIO, 'the popup sets no `tracklight:results` mark yet')];
+  if (!(await buildSetsMark('tracklight:results')))
+    return [notMeasurableRow(figure, size, budgets.KEYSTROKE_RATIO, 'the popup sets no `tracklight:results` mark yet')];
   const typed = await typeInTurns(session, queries);
   if (typeof typed === 'string') return [notMeasurableRow(figure, size, budgets.KEYSTROKE_RATIO, typed)];
   const { real, floor } = typed;
@@ -250,7 +270,14 @@ export async function measureKeystrokes(session: ExtensionSession, size: number,
       `popup p50/p95 ${percentile(real.samples, 0.5).toFixed(1)}/${p95.toFixed(1)} ms, max ${Math.max(...real.samples).toFixed(1)}; ` +
       `floor p50/p95 ${percentile(floor.samples, 0.5).toFixed(1)}/${floorP95.toFixed(1)} ms` +
       (real.missed + floor.missed > 0 ? `; ${real.missed} popup and ${floor.missed} floor keystrokes got no results within ${KEYSTROKE_TIMEOUT_MS} ms` : ''),
-    details: { p50Ms: percentile(real.samples, 0.5), p95Ms: p95, maxMs: Math.max(...real.samples), floorP50Ms: percentile(floor.samples, 0.5), keystrokes, missed: real.missed },
+    details: {
+      p50Ms: percentile(real.samples, 0.5),
+      p95Ms: p95,
+      maxMs: Math.max(...real.samples),
+      floorP50Ms: percentile(floor.samples, 0.5),
+      keystrokes,
+      missed: real.missed,
+    },
     absoluteFigure: 'keystroke to results shown, p95, absolute',
     absoluteBudget: budgets.KEYSTROKE_P95_MS,
     absoluteNotes: 'one frame at 60 Hz',

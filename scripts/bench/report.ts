@@ -57,7 +57,17 @@ export function figureRow(input: FigureInput): BenchRow {
 
 /** A figure the product cannot show yet (a performance mark or page not built). */
 export function notMeasurableRow(figure: string, size: number | null, budget: Budget | null | undefined, why: string): BenchRow {
-  return { figure, size, value: null, unit: '', measured: '—', budget: budget?.text ?? '—', limit: budget?.limit ?? null, verdict: 'not measurable yet', notes: why };
+  return {
+    figure,
+    size,
+    value: null,
+    unit: '',
+    measured: '—',
+    budget: budget?.text ?? '—',
+    limit: budget?.limit ?? null,
+    verdict: 'not measurable yet',
+    notes: why,
+  };
 }
 
 export function failedRow(figure: string, size: number | null, error: unknown): BenchRow {
@@ -75,7 +85,11 @@ function cell(row: BenchRow, column: (typeof COLUMNS)[number]): string {
 /** A plain text table, notes last so that long ones only run off the right edge. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const widths = COLUMNS.map((column) => Math.max(column.length, ...rows.map((row) => cell(row, column).length)));
-  const line = (cells: string[]) => cells.map((text, index) => (index === cells.length - 1 ? text : text.padEnd(widths[index]!))).join(' │ ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((text, index) => (index === cells.length - 1 ? text : text.padEnd(widths[index]!)))
+      .join(' │ ')
+      .trimEnd();
   const rule = widths.map((width, index) => '─'.repeat(index === widths.length - 1 ? Math.min(width, 40) : width)).join('─┼─');
   return [line([...COLUMNS]), rule, ...rows.map((row) => line(COLUMNS.map((column) => cell(row, column))))].join('\n');
 }

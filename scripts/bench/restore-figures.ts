@@ -53,7 +53,9 @@ export async function measureRestore(plan: RestorePlan, log: (line: string) => v
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-restore-state'] });
     });
     const clickedAt = await page.evaluate(() => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-import-summary] button')].find((candidate) => /Restore/.test(candidate.textContent ?? ''));
+      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-import-summary] button')].find((candidate) =>
+        /Restore/.test(candidate.textContent ?? ''),
+      );
       if (!button) throw new Error('no Restore button beside the summary');
       const at = Date.now();
       button.click();

@@ -13,11 +13,7 @@ import type { StoredTrack } from '../../lib/tracks/stored-track';
 import { foldText, tokenizeQuery } from '../../lib/search/fold';
 import { allowsTypo } from '../../lib/search/match-token';
 import { searchKeyOf } from '../../lib/search/search-key';
-import {
-  createLibrarySearch,
-  type LibrarySearch,
-  type SearchOutcome,
-} from '../../lib/search/search-library';
+import { createLibrarySearch, type LibrarySearch, type SearchOutcome } from '../../lib/search/search-library';
 import { seededRandom } from './seeded-random';
 
 export type BenchTrack = Pick<StoredTrack, 'name' | 'artists' | 'album'>;
@@ -54,7 +50,7 @@ const QUERIES_PER_KIND = 40;
 
 /** Frequent title words, roughly in the order they come up in song titles. */
 const COMMON_WORDS = (
-  'the you i me my a love of in to it on your we all be no don\'t for night baby heart what ' +
+  "the you i me my a love of in to it on your we all be no don't for night baby heart what " +
   'time like one go this up down girl know way life just world never let good get back ' +
   'feel home dance come man can out with little day stay last away light so dream fire ' +
   'blue red new old summer rain sun moon star sky gold wild free young forever tonight ' +
@@ -69,18 +65,68 @@ const SYLLABLES = (
 ).split(' ');
 
 const NAMED_ARTISTS = [
-  'Beyoncé', 'Sigur Rós', 'Björk', 'Motörhead', 'MØ', 'Røyksopp', 'Céline Dion',
-  'Françoise Hardy', 'José González', 'Ólafur Arnalds', 'Édith Piaf', 'Mötley Crüe',
-  'Café Tacvba', 'AC/DC', "Guns N' Roses", 'P!nk', 'Jay-Z', 'R.E.M.', 'Ke$ha',
-  'Florence + the Machine', 'Earth, Wind & Fire', 'Panic! at the Disco', 'Sinéad O’Connor',
-  '坂本龍一', '宇多田ヒカル', '椎名林檎', '米津玄師', 'あいみょん', 'YOASOBI', '방탄소년단',
-  '아이유', '블랙핑크', 'Кино', 'Земфира', 'Сплин', 'Ленинград', '周杰倫', '王菲', 'Ｍｏｎｏ',
+  'Beyoncé',
+  'Sigur Rós',
+  'Björk',
+  'Motörhead',
+  'MØ',
+  'Røyksopp',
+  'Céline Dion',
+  'Françoise Hardy',
+  'José González',
+  'Ólafur Arnalds',
+  'Édith Piaf',
+  'Mötley Crüe',
+  'Café Tacvba',
+  'AC/DC',
+  "Guns N' Roses",
+  'P!nk',
+  'Jay-Z',
+  'R.E.M.',
+  'Ke$ha',
+  'Florence + the Machine',
+  'Earth, Wind & Fire',
+  'Panic! at the Disco',
+  'Sinéad O’Connor',
+  '坂本龍一',
+  '宇多田ヒカル',
+  '椎名林檎',
+  '米津玄師',
+  'あいみょん',
+  'YOASOBI',
+  '방탄소년단',
+  '아이유',
+  '블랙핑크',
+  'Кино',
+  'Земфира',
+  'Сплин',
+  'Ленинград',
+  '周杰倫',
+  '王菲',
+  'Ｍｏｎｏ',
 ];
 
 const SCRIPT_TITLES = [
-  '夜に駆ける', '千本桜', '残酷な天使のテーゼ', '君の名は', 'Lemon', '봄날', '밤편지', '사랑은',
-  'Группа крови', 'Звезда по имени Солнце', 'Кукушка', '晴天', '月亮代表我的心', 'Don’t Stop Me Now',
-  "Don't Look Back in Anger", 'Straße der Sehnsucht', 'Ålesund', 'Łódź Nocą', 'Þú', 'Déjà Vu',
+  '夜に駆ける',
+  '千本桜',
+  '残酷な天使のテーゼ',
+  '君の名は',
+  'Lemon',
+  '봄날',
+  '밤편지',
+  '사랑은',
+  'Группа крови',
+  'Звезда по имени Солнце',
+  'Кукушка',
+  '晴天',
+  '月亮代表我的心',
+  'Don’t Stop Me Now',
+  "Don't Look Back in Anger",
+  'Straße der Sehnsucht',
+  'Ålesund',
+  'Łódź Nocą',
+  'Þú',
+  'Déjà Vu',
 ];
 
 const TITLE_SUFFIXES = [' - Remastered 2011', ' (Live)', ' - Radio Edit', ' (Acoustic)'];
@@ -115,9 +161,7 @@ function zipfSampler(random: () => number, words: readonly string[]): () => stri
 }
 
 function inventedWords(random: () => number, count: number): string[] {
-  return Array.from({ length: count }, () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(random, SYLLABLES)).join(''),
-  );
+  return Array.from({ length: count }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(random, SYLLABLES)).join(''));
 }
 
 /**
@@ -127,14 +171,8 @@ function inventedWords(random: () => number, count: number): string[] {
 export function syntheticLibrary(size: number, seed = 1): BenchTrack[] {
   const random = seededRandom(seed);
   const word = zipfSampler(random, [...COMMON_WORDS, ...inventedWords(random, 20_000)]);
-  const phrase = (words: number): string =>
-    Array.from({ length: words }, () => capitalized(word())).join(' ');
-  const artists = [
-    ...NAMED_ARTISTS,
-    ...Array.from({ length: Math.max(50, Math.floor(size / 8)) }, () =>
-      phrase(1 + Math.floor(random() * 3)),
-    ),
-  ];
+  const phrase = (words: number): string => Array.from({ length: words }, () => capitalized(word())).join(' ');
+  const artists = [...NAMED_ARTISTS, ...Array.from({ length: Math.max(50, Math.floor(size / 8)) }, () => phrase(1 + Math.floor(random() * 3)))];
   // Artists too follow Zipf's law: a few have hundreds of saved tracks.
   const artist = zipfSampler(random, artists);
   return Array.from({ length: size }, () => {
@@ -189,8 +227,7 @@ function typoQueryFor(random: () => number, track: BenchTrack): string | null {
 
 function figuresOf(samples: number[]): KeystrokeFigures {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
   return { keystrokes: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
 }
 
@@ -207,10 +244,7 @@ function ranTypoPass(query: string, outcome: SearchOutcome): boolean {
 }
 
 /** Types each query letter by letter after clearing the box; returns the keystroke times. */
-function typeQueries(
-  search: LibrarySearch,
-  queries: Array<[query: string, target: number]>,
-): TypedQueries {
+function typeQueries(search: LibrarySearch, queries: Array<[query: string, target: number]>): TypedQueries {
   const typed: TypedQueries = { all: [], typoPass: [], found: 0 };
   for (const [query, target] of queries) {
     search.search('', { limit: LIMIT });
@@ -228,11 +262,7 @@ function typeQueries(
   return typed;
 }
 
-function queriesFor(
-  tracks: readonly BenchTrack[],
-  seed: number,
-  make: (random: () => number, track: BenchTrack) => string | null,
-): Array<[string, number]> {
+function queriesFor(tracks: readonly BenchTrack[], seed: number, make: (random: () => number, track: BenchTrack) => string | null): Array<[string, number]> {
   const random = seededRandom(seed);
   const queries: Array<[string, number]> = [];
   while (queries.length < QUERIES_PER_KIND) {
@@ -290,8 +320,7 @@ export function benchSearch(sizes: readonly number[]): SearchBenchFigures[] {
 
 export function printSearchFigures(figures: readonly SearchBenchFigures[]): void {
   const ms = (value: number): string => value.toFixed(2);
-  const keystrokes = (k: KeystrokeFigures): string =>
-    `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (n=${k.keystrokes})`;
+  const keystrokes = (k: KeystrokeFigures): string => `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (n=${k.keystrokes})`;
   const found = ([hits, of]: [number, number]): string => `${hits}/${of}`;
   const rows = figures.map((f) => ({
     tracks: f.size,

@@ -22,7 +22,9 @@ export async function measureStandInCapacity(standIn: StandInThread, latencyMs: 
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < PAGES) {
           const offset = (50 * next++) % Math.max(50, total);
-          const response = await client.fetch(`${standIn.endpoints.apiBase}/me/tracks?limit=50&offset=${offset}`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await client.fetch(`${standIn.endpoints.apiBase}/me/tracks?limit=50&offset=${offset}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           await response.text();
         }
       }),

@@ -61,7 +61,10 @@ function answer(call: StandInCall): unknown {
       // Not another version of a saved track: those turn the badge from + to ≈ a moment later.
       const library = standIn.library;
       const otherVersions = new Set(library.idsWithOtherVersion().map((id) => library.otherVersionOf(id)!.id));
-      return library.unsavedIds().filter((id) => !otherVersions.has(id)).slice(0, call.count);
+      return library
+        .unsavedIds()
+        .filter((id) => !otherVersions.has(id))
+        .slice(0, call.count);
     }
     case 'close':
       return null;

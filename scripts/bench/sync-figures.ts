@@ -206,17 +206,19 @@ export async function measureIncrementalSyncs(session: ExtensionSession, standIn
     const run = await session.syncNow();
     const traffic = await trafficSinceClear(standIn);
     const ms = run.readyAt - run.requestedAt;
-    rows.push(figureRow({
-      figure: `incremental sync, ${change.label}: requests`,
-      size,
-      value: traffic.tracksRequests + traffic.otherApiRequests.length,
-      unit: '',
-      budget: budgetFor(change, total),
-      notes: `${ms.toLocaleString('en')} ms "Sync now" to ready; peak concurrency ${traffic.peakConcurrency}${
-        traffic.otherApiRequests.length > 0 ? `; besides /me/tracks: ${summarizePaths(traffic.otherApiRequests)}` : ''
-      }`,
-      details: { ms, peakConcurrency: traffic.peakConcurrency },
-    }));
+    rows.push(
+      figureRow({
+        figure: `incremental sync, ${change.label}: requests`,
+        size,
+        value: traffic.tracksRequests + traffic.otherApiRequests.length,
+        unit: '',
+        budget: budgetFor(change, total),
+        notes: `${ms.toLocaleString('en')} ms "Sync now" to ready; peak concurrency ${traffic.peakConcurrency}${
+          traffic.otherApiRequests.length > 0 ? `; besides /me/tracks: ${summarizePaths(traffic.otherApiRequests)}` : ''
+        }`,
+        details: { ms, peakConcurrency: traffic.peakConcurrency },
+      }),
+    );
   }
   return rows;
 }

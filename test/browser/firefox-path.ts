@@ -8,9 +8,7 @@ export function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
   if (!found) {
-    throw new Error(
-      'No Firefox found. Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or set FIREFOX_PATH to its executable.',
-    );
+    throw new Error('No Firefox found. Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) or set FIREFOX_PATH to its executable.');
   }
   return found;
 }

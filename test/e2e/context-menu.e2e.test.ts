@@ -35,7 +35,15 @@ describe('the Spotify link menu', () => {
     world = await startWorld();
     const worker = await world.extension.serviceWorker();
     // `update` fails for an item that does not exist; there is no getter.
-    const exists = (id: string) => worker.evaluate((itemId) => chrome.contextMenus.update(itemId, {}).then(() => true, () => false), id);
+    const exists = (id: string) =>
+      worker.evaluate(
+        (itemId) =>
+          chrome.contextMenus.update(itemId, {}).then(
+            () => true,
+            () => false,
+          ),
+        id,
+      );
     await expect.poll(() => exists(SAVE)).toBe(true);
     expect(await exists(REMOVE)).toBe(true);
     expect(await exists('no-such-item')).toBe(false);
@@ -67,7 +75,11 @@ describe('the Spotify link menu', () => {
     await popup.signIn();
     await popup.page.locator('[data-sync-state="ready"]').waitFor({ timeout: 30_000 });
     world.standIn.clearLog();
-    for (const link of ['https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy', 'https://open.spotify.com.evil.example/track/4uLU6hMCjMI75M1A2tKUQC', 'https://example.com/']) {
+    for (const link of [
+      'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy',
+      'https://open.spotify.com.evil.example/track/4uLU6hMCjMI75M1A2tKUQC',
+      'https://example.com/',
+    ]) {
       await clickMenu(SAVE, link);
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));

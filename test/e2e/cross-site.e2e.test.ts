@@ -23,7 +23,10 @@ const badgeText = async (tabId: number) => (await badgeOf(world!, tabId)).text;
 
 function savedOn(key: string): string {
   const id = world!.songIds[key];
-  return world!.standIn.library.saved().find((item) => item.track?.id === id)!.added_at.slice(0, 10);
+  return world!.standIn.library
+    .saved()
+    .find((item) => item.track?.id === id)!
+    .added_at.slice(0, 10);
 }
 
 function nameOf(key: string): string {
@@ -33,22 +36,42 @@ function nameOf(key: string): string {
 /** What each site's entry in `READER_ENTRIES` must show: badge, "Read as" line, match line. */
 const EXPECTED: Record<FixtureSite, () => { badge: string; reading: string; line: string }> = {
   youtube: () => ({ badge: '✓', reading: 'Read as: Bohemian Rhapsody — Queen', line: `Matched: ${nameOf('rhapsody')} — Queen, saved ${savedOn('rhapsody')}` }),
-  'youtube-music': () => ({ badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` }),
+  'youtube-music': () => ({
+    badge: '✓',
+    reading: 'Read as: Blinding Lights — The Weeknd',
+    line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}`,
+  }),
   bandcamp: () => ({ badge: '✓', reading: 'Read as: Says — Nils Frahm', line: `Matched: Says — Nils Frahm, saved ${savedOn('says')}` }),
   lastfm: () => ({
     badge: '✓',
     reading: 'Read as: Dog Days Are Over — Florence and the Machine',
     line: `Matched: Dog Days Are Over — Florence + The Machine, saved ${savedOn('dogDays')} (close match)`,
   }),
-  genius: () => ({ badge: '✓', reading: 'Read as: Poetic Justice (feat. Drake) — Kendrick Lamar', line: `Matched: Poetic Justice — Kendrick Lamar, Drake, saved ${savedOn('poeticJustice')}` }),
+  genius: () => ({
+    badge: '✓',
+    reading: 'Read as: Poetic Justice (feat. Drake) — Kendrick Lamar',
+    line: `Matched: Poetic Justice — Kendrick Lamar, Drake, saved ${savedOn('poeticJustice')}`,
+  }),
   soundcloud: () => ({
     badge: '≈',
     reading: 'Read as: Midnight City (Eric Prydz Private Remix) — M83',
     line: `Not saved — another version is: Midnight City — M83, saved ${savedOn('midnightCity')}`,
   }),
-  'apple-music': () => ({ badge: '✓', reading: 'Read as: Blinding Lights — The Weeknd', line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}` }),
-  deezer: () => ({ badge: '✓', reading: 'Read as: Harder, Better, Faster, Stronger — Daft Punk', line: `Matched: Harder, Better, Faster, Stronger — Daft Punk, saved ${savedOn('harder')}` }),
-  tidal: () => ({ badge: '✓', reading: 'Read as: Potato Salad — Tyler, The Creator, A$AP Rocky', line: `Matched: Potato Salad — Tyler, The Creator, A$AP Rocky, saved ${savedOn('potatoSalad')}` }),
+  'apple-music': () => ({
+    badge: '✓',
+    reading: 'Read as: Blinding Lights — The Weeknd',
+    line: `Matched: Blinding Lights — The Weeknd, saved ${savedOn('blindingLights')}`,
+  }),
+  deezer: () => ({
+    badge: '✓',
+    reading: 'Read as: Harder, Better, Faster, Stronger — Daft Punk',
+    line: `Matched: Harder, Better, Faster, Stronger — Daft Punk, saved ${savedOn('harder')}`,
+  }),
+  tidal: () => ({
+    badge: '✓',
+    reading: 'Read as: Potato Salad — Tyler, The Creator, A$AP Rocky',
+    line: `Matched: Potato Salad — Tyler, The Creator, A$AP Rocky, saved ${savedOn('potatoSalad')}`,
+  }),
 };
 
 /** The popup's lines for a tab: what was read, and what it matched. */

@@ -26,7 +26,7 @@ export async function readPublishedLibrary(dbName: string): Promise<string[]> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const read = <T,>(store: string, query: IDBValidKey | IDBKeyRange, all: boolean) =>
+  const read = <T>(store: string, query: IDBValidKey | IDBKeyRange, all: boolean) =>
     new Promise<T>((resolve, reject) => {
       const objectStore = db.transaction(store).objectStore(store);
       const call = all ? objectStore.getAll(query) : objectStore.get(query);
@@ -35,11 +35,7 @@ export async function readPublishedLibrary(dbName: string): Promise<string[]> {
     });
   const meta = await read<{ generation: number } | undefined>('meta', 'library', false);
   if (!meta) return [];
-  const chunks = await read<Array<{ rows: unknown[][] }>>(
-    'trackChunks',
-    IDBKeyRange.bound([meta.generation, -Infinity], [meta.generation, Infinity]),
-    true,
-  );
+  const chunks = await read<Array<{ rows: unknown[][] }>>('trackChunks', IDBKeyRange.bound([meta.generation, -Infinity], [meta.generation, Infinity]), true);
   db.close();
   return chunks.flatMap((chunk) => chunk.rows.map((row) => `${(row[1] as string | null) ?? `spotify:track:${row[0]}`}@${row.at(-1)}`));
 }
@@ -47,7 +43,5 @@ export async function readPublishedLibrary(dbName: string): Promise<string[]> {
 /** What the server's pages return, in the same form (unavailable tracks are counted, never sent). */
 export function serverLibrary(world: Pick<TestWorld, 'standIn'>): string[] {
   const { library } = world.standIn;
-  return (library.page(0, library.total) as SavedTrackObject[])
-    .filter((item) => item.track !== null)
-    .map((item) => `${item.track.uri}@${item.added_at}`);
+  return (library.page(0, library.total) as SavedTrackObject[]).filter((item) => item.track !== null).map((item) => `${item.track.uri}@${item.added_at}`);
 }

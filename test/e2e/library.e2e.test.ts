@@ -291,7 +291,11 @@ describe('the library page on its own', () => {
     expect(await library.page.locator('.track-row img[src="x"], .track-row script, .track-row b').count()).toBe(0);
 
     const longTitle = library.page.locator(`[data-track-id="${hostile[5].id}"] .track-title`);
-    const box = await longTitle.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, height: element.getBoundingClientRect().height }));
+    const box = await longTitle.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      height: element.getBoundingClientRect().height,
+    }));
     expect(box.scroll).toBeGreaterThan(box.client);
     expect(box.height).toBeLessThan(30);
     expect(await longTitle.evaluate((element) => getComputedStyle(element).textOverflow)).toBe('ellipsis');

@@ -90,7 +90,9 @@ export async function signIn(world: TestWorld): Promise<void> {
 /** The ids of the content scripts the background registered, with their matches. */
 export async function registeredScripts(world: TestWorld): Promise<Record<string, string[]>> {
   const worker = await world.extension.serviceWorker();
-  return worker.evaluate(async () => Object.fromEntries((await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, script.matches ?? []])));
+  return worker.evaluate(async () =>
+    Object.fromEntries((await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, script.matches ?? []])),
+  );
 }
 
 /** Waits until the background registered content scripts with these ids. */

@@ -167,7 +167,10 @@ describe('popup search', () => {
     await popup.page.reload();
     await popup.waitForResultsFor('');
     const first = (await popup.resultIds())[0]!;
-    await popup.resultRows.first().getByRole('button', { name: /Copy link/ }).click();
+    await popup.resultRows
+      .first()
+      .getByRole('button', { name: /Copy link/ })
+      .click();
     await popup.page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
 
     // Chromium grants no clipboard permission to an extension origin: read it from a web page.

@@ -99,7 +99,9 @@ describe('waits that outlive the service worker and the browser', () => {
     expect(api.filter((request) => request.startedAt >= paused.resumeAt!).length).toBeGreaterThan(0);
   });
 
-  it('the browser restarted during a Retry-After of an hour: no request before it ends, the popup says when, and the sync resumes after it', { timeout: 120_000 }, async () => {
+  it('the browser restarted during a Retry-After of an hour: no request before it ends, the popup says when, and the sync resumes after it', {
+    timeout: 120_000,
+  }, async () => {
     profile = await mkdtemp(join(tmpdir(), 'tracklight-restarted-'));
     const standIn = await startStandIn({ library: { size: 1500, seed: 123 }, latencyMs: 20, port: standInPort(), tls: standInTls() });
     world = worldOf(standIn, await launchExtension({ userDataDir: profile }));

@@ -172,9 +172,11 @@ async function syncNowAndWait(w: TestWorld, popup: PopupPage): Promise<string | 
     worker.evaluate(async () => ((await chrome.storage.session.get('appStatus')).appStatus as { sync: { lastSyncedAt: number | null; state: string } }).sync);
   const { lastSyncedAt } = await lastSynced();
   await popup.syncNowButton.click();
-  await expect.poll(async () => {
-    const sync = await lastSynced();
-    return sync.state !== 'syncing' && sync.lastSyncedAt !== lastSyncedAt;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const sync = await lastSynced();
+      return sync.state !== 'syncing' && sync.lastSyncedAt !== lastSyncedAt;
+    })
+    .toBe(true);
   return popup.syncStateValue();
 }

@@ -15,8 +15,7 @@ afterEach(async () => {
 });
 
 const accountKey = (w: TestWorld) => w.standIn.user.account_id!;
-const saves = (standIn: StandIn): LoggedRequest[] =>
-  standIn.requests.filter((request) => request.method === 'PUT' && request.path === '/v1/me/library');
+const saves = (standIn: StandIn): LoggedRequest[] => standIn.requests.filter((request) => request.method === 'PUT' && request.path === '/v1/me/library');
 const checks = (standIn: StandIn) => standIn.requests.filter((request) => request.path === '/v1/me/library/contains');
 
 /** How often each URI was named in a save the stand-in carried out (answered, or for a client gone by then). */
@@ -36,9 +35,7 @@ function savesPerUri(standIn: StandIn): Map<string, number> {
 async function syncNow(w: TestWorld): Promise<void> {
   const popup = await w.openPopup();
   await popup.page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-  await expect
-    .poll(async () => JSON.stringify(await cachedLibrary(w, accountKey(w))) === JSON.stringify(serverLibrary(w)), { timeout: 60_000 })
-    .toBe(true);
+  await expect.poll(async () => JSON.stringify(await cachedLibrary(w, accountKey(w))) === JSON.stringify(serverLibrary(w)), { timeout: 60_000 }).toBe(true);
   await popup.waitForSyncState('ready', 60_000);
   await popup.page.close();
 }
@@ -170,7 +167,10 @@ describe('nothing lost, in Chromium', () => {
     expect(world.standIn.requests.filter((request) => request.path.startsWith('/v1/'))).toEqual([]);
 
     // Rows that cannot be restored are counted; the file's tracks that are saved are not sent again.
-    const saved = world.standIn.library.saved().filter((item) => !item.track.is_local).slice(0, 3);
+    const saved = world.standIn.library
+      .saved()
+      .filter((item) => !item.track.is_local)
+      .slice(0, 3);
     const rows = exportifyCsv(saved).split('\n');
     const mixed = [
       ...rows.slice(0, 4),

@@ -149,9 +149,15 @@ describe('another extension', () => {
     const savedId = standIn.library.savedIds()[3]!;
     const unsavedId = standIn.library.unsavedIds()[0]!;
     const message = { ...request, ...(request.type === 'setTrackSaved' ? { trackId: request.saved ? unsavedId : savedId } : {}) };
-    const sent = await intruder.evaluate(([id, body]) => (self as unknown as { sendTo(i: string, m: unknown): Promise<unknown> }).sendTo(id, body), [tracklightId, message] as const);
+    const sent = await intruder.evaluate(([id, body]) => (self as unknown as { sendTo(i: string, m: unknown): Promise<unknown> }).sendTo(id, body), [
+      tracklightId,
+      message,
+    ] as const);
     expect(sent).toEqual({ error: expect.stringMatching(/Receiving end does not exist/) });
-    const connected = await intruder.evaluate(([id, body]) => (self as unknown as { connectTo(i: string, m: unknown): Promise<{ answers: unknown[] }> }).connectTo(id, body), [tracklightId, message] as const);
+    const connected = await intruder.evaluate(
+      ([id, body]) => (self as unknown as { connectTo(i: string, m: unknown): Promise<{ answers: unknown[] }> }).connectTo(id, body),
+      [tracklightId, message] as const,
+    );
     expect(connected.answers).toEqual([]);
 
     await popup.page.waitForTimeout(300);

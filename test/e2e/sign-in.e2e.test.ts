@@ -124,8 +124,7 @@ describe('the local library after sign-out', () => {
     await popup.signInButton.waitFor();
 
     const options = await world.openOptions();
-    const databases = () =>
-      options.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+    const databases = () => options.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
     const libraryName = `tracklight-library-${world.standIn.user.account_id}`;
     expect(await databases()).toContain(libraryName);
 

@@ -41,8 +41,11 @@ export async function navigateInPage(tab: SpotifyTab, path: string): Promise<voi
 
 export async function badgeOf(world: TestWorld, tabId: number): Promise<{ text: string; title: string }> {
   const worker = await world.extension.serviceWorker();
-  return worker.evaluate(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    title: await chrome.action.getTitle({ tabId: id }),
-  }), tabId);
+  return worker.evaluate(
+    async (id) => ({
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    }),
+    tabId,
+  );
 }

@@ -19,20 +19,26 @@ const tracksRequests = (standIn: StandIn): LoggedRequest[] => standIn.requests.f
  */
 describe('the event page suspended by Firefox during the first sync', () => {
   it('is started again by itself and carries on from the checkpoint, ending exact', async () => {
-    world = await startFirefoxWorld(
-      { library: { size: 1500, seed: 96 }, latencyMs: 20 },
-      { prefs: { 'extensions.background.idle.timeout': 2000 } },
-    );
+    world = await startFirefoxWorld({ library: { size: 1500, seed: 96 }, latencyMs: 20 }, { prefs: { 'extensions.background.idle.timeout': 2000 } });
     const { standIn } = world;
     const pages = 6;
     // Requests after the first `pages` hang, so the sync stops with exactly that much done.
-    standIn.faults.push({ kind: 'hang', ms: 120_000, times: Infinity, match: (request) => request.path === '/v1/me/tracks' && tracksRequests(standIn).length > pages });
+    standIn.faults.push({
+      kind: 'hang',
+      ms: 120_000,
+      times: Infinity,
+      match: (request) => request.path === '/v1/me/tracks' && tracksRequests(standIn).length > pages,
+    });
     const popup = await world.openPopup();
     await popup.signIn();
     await expect.poll(() => tracksRequests(standIn).length, { timeout: 30_000 }).toBeGreaterThan(pages);
     await expect.poll(() => world!.firefox.backgroundState(), { timeout: 30_000 }).toBe('stopped');
     standIn.faults.clear();
-    const answered = new Set(tracksRequests(standIn).filter((request) => request.status === 200).map((request) => Number(request.query.offset)));
+    const answered = new Set(
+      tracksRequests(standIn)
+        .filter((request) => request.status === 200)
+        .map((request) => Number(request.query.offset)),
+    );
     const resumedFrom = standIn.requests.length;
 
     // Nothing is opened or clicked: the popup left open sees the sync end.

@@ -31,10 +31,7 @@ export interface FirefoxWorld {
   close(): Promise<void>;
 }
 
-export async function startFirefoxWorld(
-  standInOptions: Omit<StandInOptions, 'port'> = {},
-  launchOptions: FirefoxLaunchOptions = {},
-): Promise<FirefoxWorld> {
+export async function startFirefoxWorld(standInOptions: Omit<StandInOptions, 'port'> = {}, launchOptions: FirefoxLaunchOptions = {}): Promise<FirefoxWorld> {
   const standIn = await startStandIn({ library: { size: 200, seed: 7 }, ...standInOptions, port: standInPort(), tls: standInTls() });
   let firefox: LaunchedFirefoxExtension;
   try {

@@ -44,9 +44,7 @@ export class FirefoxPopup {
 
   /** `data-track-id` of each result row, in display order. */
   async resultIds(): Promise<string[]> {
-    return this.page.$$eval('[aria-label="Saved tracks"] [data-track-id]', (rows) =>
-      rows.map((row) => row.getAttribute('data-track-id') ?? ''),
-    );
+    return this.page.$$eval('[aria-label="Saved tracks"] [data-track-id]', (rows) => rows.map((row) => row.getAttribute('data-track-id') ?? ''));
   }
 
   async resultCountText(): Promise<string> {

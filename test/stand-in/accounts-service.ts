@@ -72,11 +72,31 @@ const CODE_LIFETIME_MS = 10 * 60 * 1000;
 export const REFRESH_TOKEN_LIFETIME_SEC = 183 * 24 * 60 * 60;
 
 const SPOTIFY_SCOPES = new Set([
-  'ugc-image-upload', 'user-read-playback-state', 'user-modify-playback-state', 'user-read-currently-playing',
-  'app-remote-control', 'streaming', 'playlist-read-private', 'playlist-read-collaborative', 'playlist-modify-private',
-  'playlist-modify-public', 'user-follow-modify', 'user-follow-read', 'user-read-playback-position', 'user-top-read',
-  'user-read-recently-played', 'user-library-modify', 'user-library-read', 'user-read-email', 'user-read-private',
-  'user-personalized', 'user-soa-link', 'user-soa-unlink', 'soa-manage-entitlements', 'soa-manage-partner', 'soa-create-partner',
+  'ugc-image-upload',
+  'user-read-playback-state',
+  'user-modify-playback-state',
+  'user-read-currently-playing',
+  'app-remote-control',
+  'streaming',
+  'playlist-read-private',
+  'playlist-read-collaborative',
+  'playlist-modify-private',
+  'playlist-modify-public',
+  'user-follow-modify',
+  'user-follow-read',
+  'user-read-playback-position',
+  'user-top-read',
+  'user-read-recently-played',
+  'user-library-modify',
+  'user-library-read',
+  'user-read-email',
+  'user-read-private',
+  'user-personalized',
+  'user-soa-link',
+  'user-soa-unlink',
+  'soa-manage-entitlements',
+  'soa-manage-partner',
+  'soa-create-partner',
 ]);
 
 interface AuthorizationRequest {
@@ -318,7 +338,11 @@ export class AccountsService {
     const id = randomToken('', 16);
     this.#awaitingConsent.set(id, request);
     const link = (decision: string): string => `/authorize/consent?${new URLSearchParams({ request: id, decision })}`;
-    const scopes = request.scope.split(' ').filter(Boolean).map((scope) => `<li>${escapeHtml(scope)}</li>`).join('');
+    const scopes = request.scope
+      .split(' ')
+      .filter(Boolean)
+      .map((scope) => `<li>${escapeHtml(scope)}</li>`)
+      .join('');
     return htmlReply(
       200,
       page(
@@ -352,5 +376,10 @@ function withQuery(uri: string, params: Record<string, string>, state: string | 
 }
 
 function randomToken(prefix: string, length: number): string {
-  return prefix + randomBytes(Math.ceil((length * 3) / 4)).toString('base64url').slice(0, length);
+  return (
+    prefix +
+    randomBytes(Math.ceil((length * 3) / 4))
+      .toString('base64url')
+      .slice(0, length)
+  );
 }

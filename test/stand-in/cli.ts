@@ -59,8 +59,7 @@ const standIn = await startStandIn({
   refusal: refuse === undefined ? null : { problem: refuse, format: refuseAs },
   tokenRefusesClient: values['token-invalid-client'],
   unavailable: integer('unavailable', values.unavailable),
-  refreshTokenLifetimeSec:
-    values['refresh-token-lifetime'] === undefined ? undefined : integer('refresh-token-lifetime', values['refresh-token-lifetime']),
+  refreshTokenLifetimeSec: values['refresh-token-lifetime'] === undefined ? undefined : integer('refresh-token-lifetime', values['refresh-token-lifetime']),
 });
 
 console.log(`Spotify stand-in ready in ${Math.round(performance.now() - started)} ms: ${standIn.library.total} saved tracks for ${standIn.user.display_name}
@@ -70,7 +69,9 @@ console.log(`Spotify stand-in ready in ${Math.round(performance.now() - started)
   rate limit ${standIn.rateLimit.limit === null ? 'none' : `${standIn.rateLimit.limit} requests per rolling 30 s per Client ID`}
 
 Build the extension against it with:
-${Object.entries(standIn.buildEnv).map(([name, value]) => `  ${name}=${value}`).join('\n')}
+${Object.entries(standIn.buildEnv)
+  .map(([name, value]) => `  ${name}=${value}`)
+  .join('\n')}
 
 Ctrl-C to stop.`);
 

@@ -27,15 +27,7 @@ import type {
   SimplifiedArtistObject,
   TrackObject,
 } from './spotify-types';
-import {
-  BAND_NOUNS,
-  FIRST_NAMES,
-  LAST_NAMES,
-  LIVE_VENUES,
-  NAMED_ARTISTS,
-  TITLE_WORDS,
-  type Language,
-} from './words';
+import { BAND_NOUNS, FIRST_NAMES, LAST_NAMES, LIVE_VENUES, NAMED_ARTISTS, TITLE_WORDS, type Language } from './words';
 
 export const DEFAULT_LIBRARY_NOW = Date.parse('2026-11-01T12:00:00Z');
 export const SPOTIFY_API_BASE = 'https://api.spotify.com/v1';
@@ -93,8 +85,18 @@ const LIBRARY_SPAN = 6.5 * YEAR;
 const ALBUM_REVISIT = 0.35;
 
 const ISRC_COUNTRY: Readonly<Record<Language, readonly string[]>> = {
-  en: ['US', 'GB', 'SE', 'IS'], es: ['ES', 'MX', 'US'], fr: ['FR', 'CA'], de: ['DE'], is: ['IS'],
-  pt: ['BR', 'PT'], ja: ['JP'], ko: ['KR'], zh: ['TW', 'HK'], ru: ['RU'], uk: ['UA'], ar: ['LB'],
+  en: ['US', 'GB', 'SE', 'IS'],
+  es: ['ES', 'MX', 'US'],
+  fr: ['FR', 'CA'],
+  de: ['DE'],
+  is: ['IS'],
+  pt: ['BR', 'PT'],
+  ja: ['JP'],
+  ko: ['KR'],
+  zh: ['TW', 'HK'],
+  ru: ['RU'],
+  uk: ['UA'],
+  ar: ['LB'],
 };
 
 interface Artist {

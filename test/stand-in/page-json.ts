@@ -24,7 +24,8 @@ function withMarketsMarked(item: unknown): unknown {
   const track = (item as { track?: unknown } | null)?.track as Record<string, unknown> | null | undefined;
   if (typeof track !== 'object' || track === null) return item;
   const album = track.album as Record<string, unknown> | null | undefined;
-  const markedAlbum = typeof album === 'object' && album !== null && album.available_markets === MARKETS ? { ...album, available_markets: MARKETS_MARKER } : album;
+  const markedAlbum =
+    typeof album === 'object' && album !== null && album.available_markets === MARKETS ? { ...album, available_markets: MARKETS_MARKER } : album;
   const markedTrack: Record<string, unknown> = { ...track, album: markedAlbum };
   if (track.available_markets === MARKETS) markedTrack.available_markets = MARKETS_MARKER;
   return { ...(item as object), track: markedTrack };

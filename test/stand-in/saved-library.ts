@@ -225,9 +225,7 @@ export class SavedLibrary {
       size: count,
       seed: hashString(`fresh tracks ${this.#freshOptions.seed ?? 1} ${++this.#freshBatches}`),
     });
-    const tracks = [...batch.saved.map((item) => item.track), ...batch.unsaved].filter(
-      (track): track is TrackObject => !track.is_local,
-    );
+    const tracks = [...batch.saved.map((item) => item.track), ...batch.unsaved].filter((track): track is TrackObject => !track.is_local);
     for (const track of tracks) this.#tracksById.set(track.id, track);
     return tracks.slice(0, count);
   }

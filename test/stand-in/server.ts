@@ -25,13 +25,7 @@
 import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import {
-  constants as http2Constants,
-  createSecureServer,
-  type Http2SecureServer,
-  type Http2ServerRequest,
-  type Http2ServerResponse,
-} from 'node:http2';
+import { constants as http2Constants, createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AccountsService, STAND_IN_CLIENT_ID, type AuthorizeSettings, type RegisteredClient } from './accounts-service';
@@ -289,7 +283,11 @@ export class StandIn {
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS') return send(response, preflightReply());
     if (url.pathname.startsWith('/image/')) {
-      return send(response, { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'max-age=86400' }, body: coverPng(url.pathname.slice('/image/'.length)) });
+      return send(response, {
+        status: 200,
+        headers: { 'content-type': 'image/png', 'cache-control': 'max-age=86400' },
+        body: coverPng(url.pathname.slice('/image/'.length)),
+      });
     }
 
     const entry = this.#log.begin(method, url.pathname, Object.fromEntries(url.searchParams), request.httpVersion);

@@ -44,24 +44,38 @@ const ROUTES: ReadonlyArray<{ method: string; path: RegExp; route: ApiRoute }> =
     path: /^\/v1\/me\/library\/contains$/,
     route: {
       scope: 'user-library-read',
-      answer: ({ query }, { library }) => withTrackIds(query, (ids) => jsonReply(200, ids.map((id) => library.isSaved(id)))),
+      answer: ({ query }, { library }) =>
+        withTrackIds(query, (ids) =>
+          jsonReply(
+            200,
+            ids.map((id) => library.isSaved(id)),
+          ),
+        ),
     },
   },
   {
     method: 'PUT',
     path: /^\/v1\/me\/library$/,
-    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => {
-        library.save(ids);
-        return emptyReply(200);
-      }) },
+    route: {
+      scope: 'user-library-modify',
+      answer: ({ query }, { library }) =>
+        withTrackIds(query, (ids) => {
+          library.save(ids);
+          return emptyReply(200);
+        }),
+    },
   },
   {
     method: 'DELETE',
     path: /^\/v1\/me\/library$/,
-    route: { scope: 'user-library-modify', answer: ({ query }, { library }) => withTrackIds(query, (ids) => {
-        library.removeIds(ids);
-        return emptyReply(200);
-      }) },
+    route: {
+      scope: 'user-library-modify',
+      answer: ({ query }, { library }) =>
+        withTrackIds(query, (ids) => {
+          library.removeIds(ids);
+          return emptyReply(200);
+        }),
+    },
   },
 ];
 

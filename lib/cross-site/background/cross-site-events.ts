@@ -11,8 +11,7 @@ const hasOrigins = (origins: readonly string[]) => browser.permissions.contains(
  * service worker starts, so the events that wake it reach their listeners.
  */
 export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
-  const withCrossSite = (use: (ready: CrossSite) => Promise<unknown>) =>
-    void crossSite.then(use).catch((error: unknown) => console.warn('Tracklight:', error));
+  const withCrossSite = (use: (ready: CrossSite) => Promise<unknown>) => void crossSite.then(use).catch((error: unknown) => console.warn('Tracklight:', error));
 
   browser.runtime.onMessage.addListener(
     createSiteTrackListener(
@@ -29,7 +28,9 @@ export function listenForCrossSiteEvents(crossSite: Promise<CrossSite>): void {
 
   browser.contextMenus.onClicked.addListener((info) => withCrossSite((ready) => ready.spotifyLinkMenu.clicked(info)));
   // Firefox only: the menu is about to show, so it can say whether the link's track is saved.
-  const menus = browser.contextMenus as unknown as { onShown?: { addListener(listener: (info: { linkUrl?: string; menuIds: Array<string | number> }) => void): void } };
+  const menus = browser.contextMenus as unknown as {
+    onShown?: { addListener(listener: (info: { linkUrl?: string; menuIds: Array<string | number> }) => void): void };
+  };
   menus.onShown?.addListener((info) => withCrossSite((ready) => ready.spotifyLinkMenu.shown(info)));
 
   // A site switched on or off in Options or the popup, or a permission granted or revoked anywhere.

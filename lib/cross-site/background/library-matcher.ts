@@ -40,9 +40,7 @@ export function createLibraryMatcher(deps: LibraryMatcherDeps): LibraryMatcher {
 
   async function indexOf(db: LibraryDb): Promise<MatchIndex> {
     const summary = await readLibrarySummary(db);
-    const reusable =
-      built?.db === db &&
-      (built.version === summary.version || (!summary.complete && now() - built.builtAt < PARTIAL_INDEX_REUSE_MS));
+    const reusable = built?.db === db && (built.version === summary.version || (!summary.complete && now() - built.builtAt < PARTIAL_INDEX_REUSE_MS));
     if (!reusable) {
       built = { db, version: summary.version, builtAt: now(), index: readIndex(db) };
       built.index.catch(() => (built = null));

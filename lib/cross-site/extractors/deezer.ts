@@ -26,7 +26,9 @@ function fromAppState(doc: Document, trackId: string): SiteTrack | null {
   const data = isObject(state) && isObject(state.DATA) ? state.DATA : null;
   if (data?.__TYPE__ !== 'song' || String(data.SNG_ID) !== trackId || typeof data.SNG_TITLE !== 'string') return null;
   const version = typeof data.VERSION === 'string' ? data.VERSION.trim() : '';
-  const listed = Array.isArray(data.ARTISTS) ? data.ARTISTS.flatMap((artist) => (isObject(artist) && typeof artist.ART_NAME === 'string' ? [artist.ART_NAME] : [])) : [];
+  const listed = Array.isArray(data.ARTISTS)
+    ? data.ARTISTS.flatMap((artist) => (isObject(artist) && typeof artist.ART_NAME === 'string' ? [artist.ART_NAME] : []))
+    : [];
   const artists = listed.length > 0 ? listed : typeof data.ART_NAME === 'string' ? [data.ART_NAME] : [];
   if (artists.length === 0) return null;
   const track: SiteTrack = { title: version ? `${data.SNG_TITLE} ${version}` : data.SNG_TITLE, artists };

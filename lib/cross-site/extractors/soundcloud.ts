@@ -16,7 +16,21 @@ import { isObject, metaContent, readAssignedJson, readJsonLdRecording, textOf, t
  * the URL (the mobile site's og:url names the desktop URL); the listen hero is read otherwise.
  */
 const NOT_TRACKS = new Set(['sets', 'tracks', 'albums', 'likes', 'reposts', 'followers', 'following', 'popular-tracks', 'comments', 'spotlight']);
-const NOT_USERS = new Set(['discover', 'stream', 'you', 'search', 'upload', 'charts', 'pages', 'jobs', 'settings', 'messages', 'notifications', 'people', 'terms-of-use']);
+const NOT_USERS = new Set([
+  'discover',
+  'stream',
+  'you',
+  'search',
+  'upload',
+  'charts',
+  'pages',
+  'jobs',
+  'settings',
+  'messages',
+  'notifications',
+  'people',
+  'terms-of-use',
+]);
 const SOUNDCLOUD_HOSTS = new Set(['soundcloud.com', 'm.soundcloud.com']);
 
 export function extractSoundCloud(doc: Document, url: URL): SiteTrack | null {

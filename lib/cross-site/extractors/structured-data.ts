@@ -80,7 +80,10 @@ export function readAssignedJson(doc: Document, globalName: string): unknown {
     const text = script.textContent ?? '';
     const at = text.indexOf(marker);
     if (at < 0 || text.length > MAX_APP_STATE_LENGTH) continue;
-    const json = text.slice(at + marker.length).trim().replace(/;\s*$/, '');
+    const json = text
+      .slice(at + marker.length)
+      .trim()
+      .replace(/;\s*$/, '');
     try {
       return JSON.parse(json);
     } catch {

@@ -18,7 +18,9 @@ export function extractYouTubeMusic(doc: Document, url: URL): SiteTrack | null {
 function fromMediaSession(doc: Document): SiteTrack | null {
   const metadata = doc.defaultView?.navigator?.mediaSession?.metadata;
   if (!metadata?.title || !metadata.artist) return null;
-  return metadata.album ? { title: metadata.title, artists: [metadata.artist] } : { title: metadata.title, artists: [metadata.artist], titleMayNameArtist: true };
+  return metadata.album
+    ? { title: metadata.title, artists: [metadata.artist] }
+    : { title: metadata.title, artists: [metadata.artist], titleMayNameArtist: true };
 }
 
 function fromPlayerBar(doc: Document): SiteTrack | null {

@@ -119,7 +119,10 @@ function fromMusicCard(doc: Document, videoTitle: string): SiteTrack | null {
  */
 function fromArtTrack(video: Video): SiteTrack | null {
   if (!video.description?.startsWith('Provided to YouTube by')) return null;
-  const line = video.description.split('\n').map((text) => text.trim()).find((text) => text.includes(' · '));
+  const line = video.description
+    .split('\n')
+    .map((text) => text.trim())
+    .find((text) => text.includes(' · '));
   const [title, ...artists] = line?.split(' · ').map((part) => part.trim()) ?? [];
   if (!title || artists.length === 0 || !agreesWithTitle(title, video.title)) return null;
   return { title, artists };

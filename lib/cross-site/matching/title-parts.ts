@@ -48,7 +48,12 @@ const SPACED_SLASH = /\s+\/\s+/g;
 export function cleanSiteTitle(title: string, isVideoTitle: boolean): string {
   const untagged = title.replace(LABEL_TAG, ' ').replace(TRAILING_FREE_DOWNLOAD, '').trim();
   if (!isVideoTitle) return untagged || title;
-  const cleaned = untagged.replace(LEADING_TAG, '').replace(QUOTED_SONG, ' - $1 - ').replace(SPACED_SLASH, ' - ').replace(/(?:\s+-\s*)+$/, '').trim();
+  const cleaned = untagged
+    .replace(LEADING_TAG, '')
+    .replace(QUOTED_SONG, ' - $1 - ')
+    .replace(SPACED_SLASH, ' - ')
+    .replace(/(?:\s+-\s*)+$/, '')
+    .trim();
   return cleaned || title;
 }
 

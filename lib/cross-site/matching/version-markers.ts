@@ -10,11 +10,7 @@ import { foldText } from '../../search/fold';
  * All words here are folded as by `foldText` ("Sped-Up" → "spedup", "Taylor's" → "taylors").
  */
 
-export type TitlePart =
-  | { kind: 'noise' }
-  | { kind: 'featured'; names: string }
-  | { kind: 'version'; marker: string }
-  | { kind: 'other' };
+export type TitlePart = { kind: 'noise' } | { kind: 'featured'; names: string } | { kind: 'version'; marker: string } | { kind: 'other' };
 
 /** Words that name a version, by the marker they give. */
 const VERSION_WORDS: ReadonlyMap<string, string> = new Map(
@@ -94,12 +90,72 @@ const VERSION_PHRASES: ReadonlyArray<readonly [string, string]> = [
 
 /** Words that say something about the video or the release, never about the recording. */
 const NOISE_WORDS = new Set([
-  'official', 'officiel', 'oficial', 'ufficiale', 'offizielles', 'video', 'videoclip', 'clip', 'musikvideo',
-  'music', 'audio', 'lyric', 'lyrics', 'letra', 'paroles', 'subtitulado', 'visualizer', 'visualiser', 'hd', 'hq', '4k',
-  '1080p', '720p', 'mv', 'remaster', 'remastered', 'remasterizado', 'remasterizada', 'digital', 'digitally',
-  'version', 'radio', 'edit', 'single', 'album', 'original', 'mono', 'stereo', 'explicit', 'clean', 'bonus', 'track',
-  'deluxe', 'edition', 'anniversary', 'mix', 'full', 'song', 'new', 'premiere', 'with', 'the', 'a', 'an', 'of', 'in',
-  'and', 'by', 'soundtrack', 'performance', 'color', 'coded', 'vevo', 'only', 'high', 'quality',
+  'official',
+  'officiel',
+  'oficial',
+  'ufficiale',
+  'offizielles',
+  'video',
+  'videoclip',
+  'clip',
+  'musikvideo',
+  'music',
+  'audio',
+  'lyric',
+  'lyrics',
+  'letra',
+  'paroles',
+  'subtitulado',
+  'visualizer',
+  'visualiser',
+  'hd',
+  'hq',
+  '4k',
+  '1080p',
+  '720p',
+  'mv',
+  'remaster',
+  'remastered',
+  'remasterizado',
+  'remasterizada',
+  'digital',
+  'digitally',
+  'version',
+  'radio',
+  'edit',
+  'single',
+  'album',
+  'original',
+  'mono',
+  'stereo',
+  'explicit',
+  'clean',
+  'bonus',
+  'track',
+  'deluxe',
+  'edition',
+  'anniversary',
+  'mix',
+  'full',
+  'song',
+  'new',
+  'premiere',
+  'with',
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'and',
+  'by',
+  'soundtrack',
+  'performance',
+  'color',
+  'coded',
+  'vevo',
+  'only',
+  'high',
+  'quality',
 ]);
 
 /** A part whose first word is one of these credits someone. */
@@ -110,7 +166,31 @@ const SOURCE_WORDS = new Set(['from', 'prod', 'produced', 'taken', 'theme', 'sou
 const NEUTRAL_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['edit', new Set(['radio', 'single', 'clean', 'explicit', 'album'])],
   ['mix', new Set(['original', 'radio', 'album', 'single', 'mono', 'stereo'])],
-  ['version', new Set(['album', 'single', 'radio', 'original', 'explicit', 'clean', 'remastered', 'mono', 'stereo', 'lp', 'long', 'full', 'video', 'digital', 'vinyl', 'cd', 'hd', 'soundtrack', 'film', 'movie'])],
+  [
+    'version',
+    new Set([
+      'album',
+      'single',
+      'radio',
+      'original',
+      'explicit',
+      'clean',
+      'remastered',
+      'mono',
+      'stereo',
+      'lp',
+      'long',
+      'full',
+      'video',
+      'digital',
+      'vinyl',
+      'cd',
+      'hd',
+      'soundtrack',
+      'film',
+      'movie',
+    ]),
+  ],
 ]);
 
 const YEAR_OR_NUMBER = /^\d{1,4}s?$/;

@@ -101,10 +101,7 @@ export class LibraryPage {
   }
 
   async countValues(): Promise<{ count: number; total: number }> {
-    const [count, total] = await Promise.all([
-      this.counts.getAttribute('data-library-count'),
-      this.counts.getAttribute('data-library-total'),
-    ]);
+    const [count, total] = await Promise.all([this.counts.getAttribute('data-library-count'), this.counts.getAttribute('data-library-total')]);
     return { count: Number(count), total: Number(total) };
   }
 

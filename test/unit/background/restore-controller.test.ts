@@ -87,8 +87,14 @@ describe('the restore controller', () => {
 
   it('checks an export against a fresh cache without asking Spotify', async () => {
     const h = await harness();
-    const saved = h.s.standIn.library.saved().slice(0, 3).map((item) => item.track.uri);
-    const unsaved = h.s.standIn.library.unsavedIds().slice(0, 2).map((id) => `spotify:track:${id}`);
+    const saved = h.s.standIn.library
+      .saved()
+      .slice(0, 3)
+      .map((item) => item.track.uri);
+    const unsaved = h.s.standIn.library
+      .unsavedIds()
+      .slice(0, 2)
+      .map((id) => `spotify:track:${id}`);
     h.s.standIn.clearLog();
     expect(await h.controller.checkSaved([saved[0]!, unsaved[0]!, saved[1]!, unsaved[1]!])).toEqual([true, false, true, false]);
     expect(containsCalls(h.s)).toHaveLength(0);
@@ -166,7 +172,9 @@ describe('the restore controller', () => {
 
   it('shows the job of a signed-out account without running it', async () => {
     const h = await harness({ signedIn: false });
-    await expect(h.controller.restoreFromFile('x.csv', [{ uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', label: 'x', addedAt: '2026-01-01T00:00:00Z' }])).rejects.toThrow(/Not signed in/);
+    await expect(
+      h.controller.restoreFromFile('x.csv', [{ uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', label: 'x', addedAt: '2026-01-01T00:00:00Z' }]),
+    ).rejects.toThrow(/Not signed in/);
     await expect(h.controller.checkSaved(['spotify:track:4uLU6hMCjMI75M1A2tKUQC'])).rejects.toThrow(/Not signed in/);
   });
 });

@@ -6,14 +6,7 @@ import { createSyncController, RESUME_AFTER_SUSPEND_MS, type SyncControllerDeps 
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/store';
 import { LibraryKeptChangingError, type SyncResult } from '../../../lib/sync/sync';
 import type { SpotifyApi } from '../../../lib/spotify/api-client';
-import {
-  NetworkError,
-  RateLimitedError,
-  RefusedError,
-  ServerError,
-  SessionEndedError,
-  UnexpectedResponseError,
-} from '../../../lib/spotify/errors';
+import { NetworkError, RateLimitedError, RefusedError, ServerError, SessionEndedError, UnexpectedResponseError } from '../../../lib/spotify/errors';
 import { PacingPauseError } from '../../../lib/spotify/pacer';
 import { StorageFullError } from '../../../lib/library/store';
 import { appStatusItem, spotifyProblemSetting } from '../../../lib/storage-items';
@@ -77,8 +70,16 @@ describe('createSyncController', () => {
   it.each<[string, Pick<SyncResult, 'skipped' | 'unavailable'>, string | null]>([
     ['nothing missing', { skipped: 0, unavailable: 0 }, null],
     ['skipped items', { skipped: 2, unavailable: 0 }, '2 saved items could not be read from Spotify and were skipped.'],
-    ['tracks Spotify counts but does not send', { skipped: 0, unavailable: 27 }, 'Spotify counts 27 more saved tracks that it no longer sends (no longer available).'],
-    ['one of each', { skipped: 1, unavailable: 1 }, '1 saved item could not be read from Spotify and was skipped. Spotify counts 1 more saved track that it no longer sends (no longer available).'],
+    [
+      'tracks Spotify counts but does not send',
+      { skipped: 0, unavailable: 27 },
+      'Spotify counts 27 more saved tracks that it no longer sends (no longer available).',
+    ],
+    [
+      'one of each',
+      { skipped: 1, unavailable: 1 },
+      '1 saved item could not be read from Spotify and was skipped. Spotify counts 1 more saved track that it no longer sends (no longer available).',
+    ],
   ])('says in words what the library lacks: %s', async (_, places, message) => {
     const { controller, status } = await harness({ ...done, ...places });
     await controller.sync();

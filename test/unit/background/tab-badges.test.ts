@@ -36,7 +36,12 @@ describe('resolveSavedState', () => {
     ['a cached track', SAVED, {}, ['saved']],
     ['an unknown track', UNSAVED, {}, ['not-saved']],
     ['another version of a saved recording', OTHER_VERSION, {}, ['not-saved', 'other-version']],
-    ['a track saved elsewhere while the cache is stale', UNSAVED, { cacheMayBeStale: async () => true, containsOnServer: async () => true }, ['not-saved', 'saved']],
+    [
+      'a track saved elsewhere while the cache is stale',
+      UNSAVED,
+      { cacheMayBeStale: async () => true, containsOnServer: async () => true },
+      ['not-saved', 'saved'],
+    ],
     ['an unknown track, stale cache, Spotify says no', UNSAVED, { cacheMayBeStale: async () => true, containsOnServer: async () => false }, ['not-saved']],
     ['an unknown track offline (no ISRC)', UNSAVED, { isrcOf: async () => null }, ['not-saved']],
   ])('answers %s from the cache first, then refines', async (_, trackId, overrides, expected) => {
@@ -47,10 +52,16 @@ describe('resolveSavedState', () => {
 
   it('does not ask Spotify while the cache is fresh', async () => {
     let asked = 0;
-    await resolveSavedState(UNSAVED, sources({ containsOnServer: async () => {
-        asked++;
-        return true;
-      } }), () => undefined);
+    await resolveSavedState(
+      UNSAVED,
+      sources({
+        containsOnServer: async () => {
+          asked++;
+          return true;
+        },
+      }),
+      () => undefined,
+    );
     expect(asked).toBe(0);
   });
 });

@@ -14,10 +14,14 @@ describe('"Enable on this site"', () => {
     expect(siteOfferFor('https://m.youtube.com/watch?v=x', { sites: ['youtube'], origins: [] }, false)).toMatchObject({ kind: 'site' });
   });
 
-  it.each(['https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC', 'http://music.example.com/', 'https://music.example.com:8443/', 'chrome://extensions/', 'about:blank', 'file:///home/me/song.html'])(
-    'offers nothing on %s',
-    (url) => expect(siteOfferFor(url, NOTHING_ON, false)).toBeNull(),
-  );
+  it.each([
+    'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+    'http://music.example.com/',
+    'https://music.example.com:8443/',
+    'chrome://extensions/',
+    'about:blank',
+    'file:///home/me/song.html',
+  ])('offers nothing on %s', (url) => expect(siteOfferFor(url, NOTHING_ON, false)).toBeNull());
 
   it('asks for that one origin and `scripting`, before anything else, and switches it on only if granted', async () => {
     const calls: string[] = [];

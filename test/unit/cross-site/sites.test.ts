@@ -17,15 +17,25 @@ describe('sites and origins', () => {
     ['https://listen.tidal.com/track/1', 'tidal'],
   ])('%s is on %s', (url, site) => expect(siteOfUrl(url)?.id).toBe(site));
 
-  it.each(['http://www.youtube.com/watch?v=x', 'https://www.youtube.com.evil.example/', 'https://evilbandcamp.com/track/x', 'https://www.youtube.com:8443/', 'https://nottidal.com/track/1', 'not a url'])(
-    '%s is on no site',
-    (url) => expect(siteOfUrl(url)).toBeNull(),
-  );
+  it.each([
+    'http://www.youtube.com/watch?v=x',
+    'https://www.youtube.com.evil.example/',
+    'https://evilbandcamp.com/track/x',
+    'https://www.youtube.com:8443/',
+    'https://nottidal.com/track/1',
+    'not a url',
+  ])('%s is on no site', (url) => expect(siteOfUrl(url)).toBeNull());
 
   it('gives the origin a tab can be switched on for: https only, no port, no credentials', () => {
     expect(originOfUrl('https://music.nilsfrahm.com/track/all-melody?x=1#y')).toBe('https://music.nilsfrahm.com');
     expect(originPattern('https://music.nilsfrahm.com')).toBe('https://music.nilsfrahm.com/*');
-    for (const url of ['http://music.example.com/', 'https://music.example.com:8443/', 'https://user:pass@music.example.com/', 'chrome://extensions/', 'not a url']) {
+    for (const url of [
+      'http://music.example.com/',
+      'https://music.example.com:8443/',
+      'https://user:pass@music.example.com/',
+      'chrome://extensions/',
+      'not a url',
+    ]) {
       expect(originOfUrl(url), url).toBeNull();
     }
     expect(isHttpsOrigin('https://music.example.com')).toBe(true);

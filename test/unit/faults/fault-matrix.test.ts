@@ -5,7 +5,7 @@
  * when the sync finished; untouched or a clean partial first sync when it stopped, never a
  * duplicate), and that the next sync after the fault is gone ends exact.
  *
- * The engine's own fault tests (test/unit/sync/faults.test.ts) look at the engine's errors
+ * The engine's own fault tests (test/unit/sync/sync.faults.test.ts) look at the engine's errors
  * and request budgets; these go through the background's sync controller, so they also prove
  * the mapping from each fault to the visible state.
  */
@@ -118,8 +118,7 @@ const matrix: FaultCase[] = [
   },
   {
     name: '429 QUOTA_EXCEEDED (Retry-After 30 s)',
-    arrange: ({ world, after }) =>
-      pages(world, after, { kind: 'status', status: 429, retryAfter: 30, reason: 'QUOTA_EXCEEDED' }),
+    arrange: ({ world, after }) => pages(world, after, { kind: 'status', status: 429, retryAfter: 30, reason: 'QUOTA_EXCEEDED' }),
     ends: 'rate-limited',
     message: /quota.*QUOTA_EXCEEDED/,
     ...rateLimitWindow(30),
@@ -310,7 +309,11 @@ const offsetsFrom = (w: FaultWorld, from: number) =>
     .map((request) => Number(request.query.offset));
 
 describe('the service worker stopped during a sync', () => {
-  it.each<{ name: string; before: 'empty' | 'complete, 3 saves and 2 removals' | 'complete, 40 scattered removals'; stopAt: (offset: number, n: number) => boolean }>([
+  it.each<{
+    name: string;
+    before: 'empty' | 'complete, 3 saves and 2 removals' | 'complete, 40 scattered removals';
+    stopAt: (offset: number, n: number) => boolean;
+  }>([
     { name: 'at its first page, before anything is staged', before: 'empty', stopAt: (_, n) => n === 1 },
     { name: 'mid-way through the pages', before: 'empty', stopAt: (_, n) => n === 6 },
     {

@@ -80,9 +80,7 @@ export interface FaultWorld {
   close(): Promise<void>;
 }
 
-export async function startFaultWorld(
-  options: StandInOptions & { timeFactor?: number; clientTimeoutMs?: number } = {},
-): Promise<FaultWorld> {
+export async function startFaultWorld(options: StandInOptions & { timeFactor?: number; clientTimeoutMs?: number } = {}): Promise<FaultWorld> {
   const { timeFactor = 1, clientTimeoutMs = CLIENT_TIMEOUT_MS, ...standInOptions } = options;
   let skew = 0;
   let online = true;
@@ -92,7 +90,13 @@ export async function startFaultWorld(
   const now = () => (timeFactor === 1 ? Date.now() : standIn.clock.now()) + skew;
   const clock: PacerClock = { now, sleep: (ms, signal) => realClock.sleep(ms / timeFactor, signal) };
   // `random: 0` gives backoff delays of 0 ms: retries without waiting.
-  const apiOptions = { random: () => 0, now, sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal ?? new AbortController().signal), isOnline: () => online, timeoutMs: clientTimeoutMs };
+  const apiOptions = {
+    random: () => 0,
+    now,
+    sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal ?? new AbortController().signal),
+    isOnline: () => online,
+    timeoutMs: clientTimeoutMs,
+  };
   const { clientId, account } = (await session.auth.currentSession())!;
 
   fakeBrowser.reset();
@@ -231,10 +235,7 @@ export async function expectLibraryIntact(db: LibraryDb, standIn: StandIn, befor
  * settles, so the controller reports nothing, as a stopped worker does. Resolves `stopped`
  * once it has, or `finished` when the sync ended before `stopAt` said so.
  */
-export function stopWorkerWhen(
-  w: FaultWorld,
-  stopAt: (offset: number, pageRequests: number) => boolean,
-): Promise<'stopped' | 'finished'> {
+export function stopWorkerWhen(w: FaultWorld, stopAt: (offset: number, pageRequests: number) => boolean): Promise<'stopped' | 'finished'> {
   const previous = w.engine;
   return new Promise((settled) => {
     // For one sync only: the worker started after it runs the plain engine.

@@ -81,9 +81,14 @@ describe('soak under a rolling rate limit', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const limit = Math.round(60 * 10 ** random.next());
       // Low limits get a library that needs more than L requests; the others one a first sync probes through.
-      const size =
-        limit <= LIBRARY_CAP / 50 / 1.1 ? Math.min(LIBRARY_CAP, Math.round(limit * 50 * (1.1 + 0.4 * random.next()))) : random.int(1_000, 3_500);
-      world = await startFaultWorld({ library: { size, seed: SEED + round }, latencyMs: 3, rateLimit: limit, timeFactor: TIME_FACTOR, clientTimeoutMs: 20_000 });
+      const size = limit <= LIBRARY_CAP / 50 / 1.1 ? Math.min(LIBRARY_CAP, Math.round(limit * 50 * (1.1 + 0.4 * random.next()))) : random.int(1_000, 3_500);
+      world = await startFaultWorld({
+        library: { size, seed: SEED + round },
+        latencyMs: 3,
+        rateLimit: limit,
+        timeFactor: TIME_FACTOR,
+        clientTimeoutMs: 20_000,
+      });
       const w = world;
 
       const first = await paced(w);
@@ -97,13 +102,30 @@ describe('soak under a rolling rate limit', () => {
       expect(first.escalated + next.escalated).toBe(0);
 
       const ideal = (run: SyncRun) => (run.virtualSeconds / ((run.requests / limit) * 30)).toFixed(2);
-      report.push({ round, L: limit, size, requests: first.requests, '429s': first.rateLimited, s: first.virtualSeconds.toFixed(1), '÷ ideal': ideal(first), 'next 429s': next.rateLimited, 'next s': next.virtualSeconds.toFixed(1), 'next ÷ ideal': ideal(next) });
+      report.push({
+        round,
+        L: limit,
+        size,
+        requests: first.requests,
+        '429s': first.rateLimited,
+        s: first.virtualSeconds.toFixed(1),
+        '÷ ideal': ideal(first),
+        'next 429s': next.rateLimited,
+        'next s': next.virtualSeconds.toFixed(1),
+        'next ÷ ideal': ideal(next),
+      });
       await w.close();
       world = undefined;
     }
     if (process.env.SOAK_REPORT) console.table(report);
     // The seed must exercise what the soak claims: limits that are met, and ones that are never reached.
-    expect(report.some((row) => row['429s'] === 1 || row['next 429s'] === 1), 'some round met its limit').toBe(true);
-    expect(report.some((row) => row['429s'] === 0 && row['next 429s'] === 0), 'some round never reached its limit').toBe(true);
+    expect(
+      report.some((row) => row['429s'] === 1 || row['next 429s'] === 1),
+      'some round met its limit',
+    ).toBe(true);
+    expect(
+      report.some((row) => row['429s'] === 0 && row['next 429s'] === 0),
+      'some round never reached its limit',
+    ).toBe(true);
   });
 });

@@ -119,7 +119,20 @@ function fillVersion1(transaction: IDBTransaction): void {
     gen: 3,
     seq: -1,
     rows: [
-      ['7oP8qR9sT0uV1wX2yZ3aB4', null, 'Svefn-g-englar', ['6UUrUCIZtQeOf8tC0WuzRy', 'Sigur Rós'], '2XgAa1bcdEfGhIjKlMnOpQ', 'Ágætis byrjun', 'ab67616d00004851aaaa', '1999-06-12', 600_000, 4, 'ISAAA9900002', '2026-10-30T20:00:00Z'],
+      [
+        '7oP8qR9sT0uV1wX2yZ3aB4',
+        null,
+        'Svefn-g-englar',
+        ['6UUrUCIZtQeOf8tC0WuzRy', 'Sigur Rós'],
+        '2XgAa1bcdEfGhIjKlMnOpQ',
+        'Ágætis byrjun',
+        'ab67616d00004851aaaa',
+        '1999-06-12',
+        600_000,
+        4,
+        'ISAAA9900002',
+        '2026-10-30T20:00:00Z',
+      ],
     ],
     holes: [],
   });
@@ -127,13 +140,43 @@ function fillVersion1(transaction: IDBTransaction): void {
     gen: 3,
     seq: 0,
     rows: [
-      ['0aB1cD2eF3gH4iJ5kL6mN7', null, 'Hyperballad', ['7w29UYBi0qsHi5RTcv3lmA', 'Björk'], '3pOsTaBcDeFgHiJkLmNoPq', 'Post', null, '1995-06-13', 321_000, 1, 'GBAAA9500001', '2026-10-01T08:00:00Z'],
-      [null, 'spotify:local:Me:Home+Recordings:Demo+%28take+3%29:187', 'Demo (take 3)', [null, 'Me'], null, 'Home Recordings', null, null, 187_000, 2, null, '2026-09-01T10:00:00Z'],
+      [
+        '0aB1cD2eF3gH4iJ5kL6mN7',
+        null,
+        'Hyperballad',
+        ['7w29UYBi0qsHi5RTcv3lmA', 'Björk'],
+        '3pOsTaBcDeFgHiJkLmNoPq',
+        'Post',
+        null,
+        '1995-06-13',
+        321_000,
+        1,
+        'GBAAA9500001',
+        '2026-10-01T08:00:00Z',
+      ],
+      [
+        null,
+        'spotify:local:Me:Home+Recordings:Demo+%28take+3%29:187',
+        'Demo (take 3)',
+        [null, 'Me'],
+        null,
+        'Home Recordings',
+        null,
+        null,
+        187_000,
+        2,
+        null,
+        '2026-09-01T10:00:00Z',
+      ],
     ],
     holes: [{ before: 1, addedAt: HOLE_ADDED_AT }],
   });
   store('searchChunks').put({ gen: 3, seq: -1, keys: ['\u0001svefngenglar\u0001g\u0001englar\u0002sigur\u0002ros\u0003agaetis\u0003byrjun'] });
-  store('searchChunks').put({ gen: 3, seq: 0, keys: ['\u0001hyperballad\u0002bjork\u0003post', '\u0001demo\u0001take\u00013\u0002me\u0003home\u0003recordings'] });
+  store('searchChunks').put({
+    gen: 3,
+    seq: 0,
+    keys: ['\u0001hyperballad\u0002bjork\u0003post', '\u0001demo\u0001take\u00013\u0002me\u0003home\u0003recordings'],
+  });
   // FNV-1a of the URI / ISRC, modulo 256.
   store('idBuckets').put({ gen: 3, bucket: 207, chunkOf: { 'spotify:track:7oP8qR9sT0uV1wX2yZ3aB4': -1 } });
   store('idBuckets').put({ gen: 3, bucket: 229, chunkOf: { 'spotify:track:0aB1cD2eF3gH4iJ5kL6mN7': 0 } });
@@ -177,7 +220,20 @@ function fillVersion2(transaction: IDBTransaction): void {
     uri: 'spotify:track:1bC2dE3fG4hI5jK6lM7nO8',
     removedAt: '2026-10-20T18:30:00Z',
     by: 'sync',
-    row: ['1bC2dE3fG4hI5jK6lM7nO8', null, 'Jóga', ['7w29UYBi0qsHi5RTcv3lmA', 'Björk'], '4qRsTuVwXyZaBcDeFgHiJk', 'Homogenic', 'ab67616d00004851bbbb', '1997-09-22', 305_000, 4, 'GBAAA9700003', '2026-08-01T09:00:00Z'],
+    row: [
+      '1bC2dE3fG4hI5jK6lM7nO8',
+      null,
+      'Jóga',
+      ['7w29UYBi0qsHi5RTcv3lmA', 'Björk'],
+      '4qRsTuVwXyZaBcDeFgHiJk',
+      'Homogenic',
+      'ab67616d00004851bbbb',
+      '1997-09-22',
+      305_000,
+      4,
+      'GBAAA9700003',
+      '2026-08-01T09:00:00Z',
+    ],
     searchKey: '\u0001joga\u0002bjork\u0003homogenic',
   });
 }
@@ -283,10 +339,7 @@ describe('schema upgrades keep the library', () => {
       expect(caughtUp.kind).toBe('incremental');
       await expectCacheEqualsServer(db, s.standIn);
       // The removal the sync found goes into the history, before what was there.
-      expect((await readRemovalHistory(db)).removed).toEqual([
-        { track: SIGUR_ROS, removedAt: '2026-11-02T10:00:00Z', by: 'sync' },
-        ...fixture.history,
-      ]);
+      expect((await readRemovalHistory(db)).removed).toEqual([{ track: SIGUR_ROS, removedAt: '2026-11-02T10:00:00Z', by: 'sync' }, ...fixture.history]);
     });
   });
 

@@ -56,7 +56,9 @@ function hardCodedWords(file: string): string[] {
       const value = node.initializer;
       const literal = ts.isStringLiteral(value)
         ? value.text
-        : ts.isJsxExpression(value) && value.expression && (ts.isStringLiteral(value.expression) || ts.isNoSubstitutionTemplateLiteral(value.expression) || ts.isTemplateExpression(value.expression))
+        : ts.isJsxExpression(value) &&
+            value.expression &&
+            (ts.isStringLiteral(value.expression) || ts.isNoSubstitutionTemplateLiteral(value.expression) || ts.isTemplateExpression(value.expression))
           ? value.expression.getText()
           : null;
       if (literal !== null && /[A-Za-z]{2}/.test(literal) && !NOT_WORDS.test(literal)) found.push(`${where(node)} ${node.name.getText()}=${literal}`);
@@ -116,7 +118,8 @@ describe('components rendered in another language', () => {
 
   /** Words outside the marks: in text, and in the attributes a user reads or hears. */
   function unmarked(root: Element): string[] {
-    const strip = (text: string) => text.replace(/⟦[^⟧]*⟧/g, '').replace(/https?:\S+|[0-9]+|Spotify Developer Dashboard|Exportify|Tracklight (CSV|JSON)|Exportify CSV/g, '');
+    const strip = (text: string) =>
+      text.replace(/⟦[^⟧]*⟧/g, '').replace(/https?:\S+|[0-9]+|Spotify Developer Dashboard|Exportify|Tracklight (CSV|JSON)|Exportify CSV/g, '');
     // The whole text at once: a sentence with parts inside (<Rich>) spans several text nodes.
     const found: string[] = /[A-Za-z]{2}/.test(strip(root.textContent ?? '')) ? [`text “${strip(root.textContent ?? '')}”`] : [];
     const walk = (node: Node): void => {
@@ -133,7 +136,8 @@ describe('components rendered in another language', () => {
   }
 
   const track = { trackId: '4uLU6hMCjMI75M1A2tKUQC', state: { kind: 'other-version', albumName: 'Whenever' }, details: null } as const;
-  const sync = () => describeSync({ ...initialAppStatus, signedIn: true, sync: { ...initialAppStatus.sync, state: 'syncing', progress: { done: 50, total: 200 } } }, true, 0);
+  const sync = () =>
+    describeSync({ ...initialAppStatus, signedIn: true, sync: { ...initialAppStatus.sync, state: 'syncing', progress: { done: 50, total: 200 } } }, true, 0);
   const restoreStatus = {
     jobId: 'j',
     source: 'file',
@@ -164,7 +168,19 @@ describe('components rendered in another language', () => {
     ['PopupFooter', () => <PopupFooter />],
     ['LibraryCounts', () => <LibraryCounts count={5} total={120} unavailable={2} query="" searchKind="all" filtered={false} />],
     ['LibraryTabs', () => <LibraryTabs view="library" removedCount={3} />],
-    ['RestorePanel', () => <RestorePanel status={restoreStatus as never} signedIn={false} onPause={() => undefined} onResume={() => undefined} onCancel={() => undefined} onDismiss={() => undefined} />],
+    [
+      'RestorePanel',
+      () => (
+        <RestorePanel
+          status={restoreStatus as never}
+          signedIn={false}
+          onPause={() => undefined}
+          onResume={() => undefined}
+          onCancel={() => undefined}
+          onDismiss={() => undefined}
+        />
+      ),
+    ],
     ['SortSelect', () => <SortSelect sort={{ field: 'addedAt', direction: 'desc' }} onChange={() => undefined} />],
     ['TrackTableHeader', () => <TrackTableHeader sort={{ field: 'title', direction: 'asc' }} onSort={() => undefined} />],
     ['ExportControls', () => <ExportControls viewCount={10} total={20} progress={null} error="disk" onExport={() => undefined} />],

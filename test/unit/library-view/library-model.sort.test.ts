@@ -10,10 +10,34 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 // Newest saved first, as the library is stored.
 const library = [
-  storedTrack({ name: 'banana', artistNames: ['Émile', 'Zed'], album: { id: null, name: 'Yellow', image: null, releaseDate: '2019' }, durationMs: 180_000, addedAt: '2024-05-02T10:00:00Z' }),
-  storedTrack({ name: 'Apple', artistNames: ['zoe'], album: { id: null, name: 'red', image: null, releaseDate: '2021-06-01' }, durationMs: 240_000, addedAt: '2024-05-01T10:00:00Z' }),
-  storedTrack({ name: 'cherry', artistNames: ['Adele'], album: { id: null, name: 'Crimson', image: null, releaseDate: null }, durationMs: 60_000, addedAt: '2024-04-30T10:00:00Z' }),
-  storedTrack({ name: 'Éclair', artistNames: ['bob'], album: { id: null, name: 'Amber', image: null, releaseDate: '2019-03' }, durationMs: 3_600_000, addedAt: '2023-01-01T00:00:00Z' }),
+  storedTrack({
+    name: 'banana',
+    artistNames: ['Émile', 'Zed'],
+    album: { id: null, name: 'Yellow', image: null, releaseDate: '2019' },
+    durationMs: 180_000,
+    addedAt: '2024-05-02T10:00:00Z',
+  }),
+  storedTrack({
+    name: 'Apple',
+    artistNames: ['zoe'],
+    album: { id: null, name: 'red', image: null, releaseDate: '2021-06-01' },
+    durationMs: 240_000,
+    addedAt: '2024-05-01T10:00:00Z',
+  }),
+  storedTrack({
+    name: 'cherry',
+    artistNames: ['Adele'],
+    album: { id: null, name: 'Crimson', image: null, releaseDate: null },
+    durationMs: 60_000,
+    addedAt: '2024-04-30T10:00:00Z',
+  }),
+  storedTrack({
+    name: 'Éclair',
+    artistNames: ['bob'],
+    album: { id: null, name: 'Amber', image: null, releaseDate: '2019-03' },
+    durationMs: 3_600_000,
+    addedAt: '2023-01-01T00:00:00Z',
+  }),
 ];
 
 async function sortedNames(tracks: StoredTrack[], field: SortField, direction: SortDirection): Promise<string[]> {
@@ -41,7 +65,12 @@ describe('sorting the library', () => {
   });
 
   it.each(SORT_FIELDS)('keeps ties newest saved first in both directions (%s)', async (field) => {
-    const same = { artistNames: ['Same'], album: { id: null, name: 'Same', image: null, releaseDate: '2020-01-01' }, durationMs: 1000, addedAt: '2024-01-01T00:00:00Z' };
+    const same = {
+      artistNames: ['Same'],
+      album: { id: null, name: 'Same', image: null, releaseDate: '2020-01-01' },
+      durationMs: 1000,
+      addedAt: '2024-01-01T00:00:00Z',
+    };
     const tracks = [storedTrack({ ...same, name: 'same' }), storedTrack({ ...same, name: 'SAME' }), storedTrack({ ...same, name: 'Sâme' })];
     const model = await preparedModel(tracks, collator);
     expect(listed(model, { sort: { field, direction: 'asc' } })).toEqual([0, 1, 2]);
@@ -89,8 +118,7 @@ describe('sorting the library', () => {
   };
   function referenceOrder(field: SortField, direction: SortDirection): number[] {
     const sign = direction === 'asc' ? 1 : -1;
-    const compareValues = (a: string | number, b: string | number): number =>
-      typeof a === 'string' ? collator.compare(a, b as string) : a - (b as number);
+    const compareValues = (a: string | number, b: string | number): number => (typeof a === 'string' ? collator.compare(a, b as string) : a - (b as number));
     return generated
       .map((track, position) => ({ position, value: fieldValue[field](track) }))
       .sort((a, b) => {
@@ -100,11 +128,16 @@ describe('sorting the library', () => {
       .map((entry) => entry.position);
   }
 
-  it.each(SORT_FIELDS.flatMap((field) => [[field, 'asc'], [field, 'desc']] as const))(
-    'matches a reference sort of 3,000 seeded tracks (%s %s)',
-    async (field, direction) => {
-      const model = await preparedModel(generated, collator);
-      expect(listed(model, { sort: { field, direction } })).toEqual(referenceOrder(field, direction));
-    },
-  );
+  it.each(
+    SORT_FIELDS.flatMap(
+      (field) =>
+        [
+          [field, 'asc'],
+          [field, 'desc'],
+        ] as const,
+    ),
+  )('matches a reference sort of 3,000 seeded tracks (%s %s)', async (field, direction) => {
+    const model = await preparedModel(generated, collator);
+    expect(listed(model, { sort: { field, direction } })).toEqual(referenceOrder(field, direction));
+  });
 });

@@ -31,8 +31,7 @@ async function syncedSession(size: number, seed = 5): Promise<StandInSession> {
 }
 
 const at = (iso: string) => () => Date.parse(iso);
-const storedTracks = (items: readonly unknown[]): StoredTrack[] =>
-  items.flatMap((item) => toStoredTrack(item as SavedTrackObject) ?? []);
+const storedTracks = (items: readonly unknown[]): StoredTrack[] => items.flatMap((item) => toStoredTrack(item as SavedTrackObject) ?? []);
 const uris = (tracks: readonly { uri: string }[]) => tracks.map((track) => track.uri);
 
 async function historyUris(s: StandInSession): Promise<string[]> {

@@ -32,9 +32,7 @@ export interface StandInSession {
 
 let databases = 0;
 
-export async function startSession(
-  options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens'>> } = {},
-): Promise<StandInSession> {
+export async function startSession(options: StandInOptions & { api?: Partial<Omit<SpotifyApiOptions, 'apiBase' | 'tokens'>> } = {}): Promise<StandInSession> {
   const standIn = await startStandIn({ latencyMs: 0, ...options });
   // Over TLS the stand-in speaks HTTP/2, as to Chromium; Node's fetch would not trust it.
   const http2Fetch = options.tls ? createHttp2Fetch() : undefined;

@@ -7,7 +7,7 @@ const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
 /** Handlers that record which ran. */
 function recordingHandlers(calls: string[]): RequestHandlers {
   const record =
-    <T,>(type: string, value: T) =>
+    <T>(type: string, value: T) =>
     async () => {
       calls.push(type);
       return value;
@@ -70,10 +70,7 @@ describe('the background message listener', () => {
       'a restored track without a save time',
       { type: 'restoreFromFile', fileName: 'liked.csv', tracks: [{ uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC', label: 'x', addedAt: 'yesterday' }] },
     ],
-    [
-      'more tracks than a library holds',
-      { type: 'checkImport', uris: Array.from({ length: 100_001 }, () => 'spotify:track:4uLU6hMCjMI75M1A2tKUQC') },
-    ],
+    ['more tracks than a library holds', { type: 'checkImport', uris: Array.from({ length: 100_001 }, () => 'spotify:track:4uLU6hMCjMI75M1A2tKUQC') }],
     ['null', null],
   ])('refuses %s without running anything', async (_, message) => {
     const calls: string[] = [];

@@ -6,14 +6,10 @@ function harness(spacingMs: number) {
   let now = 0;
   const waits: Array<{ until: number; resolve: () => void }> = [];
   const runs: Array<{ startedAt: number; finish: () => void }> = [];
-  const runner = createCoalescedRunner(
-    () => new Promise<void>((resolve) => runs.push({ startedAt: now, finish: resolve })),
-    spacingMs,
-    {
-      now: () => now,
-      wait: (ms) => new Promise((resolve) => waits.push({ until: now + ms, resolve })),
-    },
-  );
+  const runner = createCoalescedRunner(() => new Promise<void>((resolve) => runs.push({ startedAt: now, finish: resolve })), spacingMs, {
+    now: () => now,
+    wait: (ms) => new Promise((resolve) => waits.push({ until: now + ms, resolve })),
+  });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return {
     runner,

@@ -108,7 +108,15 @@ describe('PopupLibraryLoader', () => {
   });
 
   it('shows a first screen as a library that lists its tracks and waits for the database for the rest', () => {
-    const track = { id: 'a'.repeat(22), uri: `spotify:track:${'a'.repeat(22)}`, name: 'Song', artists: [{ name: 'Band' }], album: { name: 'Album', image: null }, durationMs: 1000, addedAt: '2026-01-01T00:00:00Z' };
+    const track = {
+      id: 'a'.repeat(22),
+      uri: `spotify:track:${'a'.repeat(22)}`,
+      name: 'Song',
+      artists: [{ name: 'Band' }],
+      album: { name: 'Album', image: null },
+      durationMs: 1000,
+      addedAt: '2026-01-01T00:00:00Z',
+    };
     const library = firstScreenLibrary({ accountKey: 'me', libraryVersion: 4, sizes: [1, 5], newest: [track] });
     expect(library).toMatchObject({ accountKey: 'me', fromFirstScreen: true, search: null, version: 4 });
     expect(library.tracks.total).toBe(6);

@@ -12,24 +12,14 @@ function signedIn(sync: Partial<SyncStatus>): AppStatus {
 
 describe('describeSync', () => {
   it.each<[string, AppStatus, boolean, Partial<SyncView>]>([
-    [
-      'signed out, nothing cached',
-      initialAppStatus,
-      true,
-      { state: 'signed-out', headline: 'Not signed in', syncNow: { kind: 'hidden' } },
-    ],
+    ['signed out, nothing cached', initialAppStatus, true, { state: 'signed-out', headline: 'Not signed in', syncNow: { kind: 'hidden' } }],
     [
       'signed out, the last account’s library kept',
       { ...initialAppStatus, account },
       false,
       { state: 'signed-out', headline: 'Signed out — your last synced library stays searchable', syncNow: { kind: 'hidden' } },
     ],
-    [
-      'never synced',
-      signedIn({ state: 'never' }),
-      true,
-      { state: 'never', headline: 'Not synced yet', syncNow: { kind: 'available' }, progress: null },
-    ],
+    ['never synced', signedIn({ state: 'never' }), true, { state: 'never', headline: 'Not synced yet', syncNow: { kind: 'available' }, progress: null }],
     [
       'first sync under way, total not known yet',
       signedIn({ state: 'syncing', partial: true, progress: null }),
@@ -72,12 +62,7 @@ describe('describeSync', () => {
       true,
       { state: 'rate-limited', syncNow: { kind: 'available' } },
     ],
-    [
-      'offline, says the browser',
-      signedIn({ state: 'ready', lastSyncedAt: NOW }),
-      false,
-      { state: 'offline', headline: offlineHeadline(), tone: 'warn' },
-    ],
+    ['offline, says the browser', signedIn({ state: 'ready', lastSyncedAt: NOW }), false, { state: 'offline', headline: offlineHeadline(), tone: 'warn' }],
     [
       'offline, says the background',
       signedIn({ state: 'offline', message: 'Offline: Spotify could not be reached.' }),

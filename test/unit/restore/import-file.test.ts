@@ -73,7 +73,12 @@ describe('reading export files', () => {
       text: EXPORTIFY_2021_LOCAL_FILES,
       format: 'exportify-csv',
       rows: [
-        { uri: 'spotify:local:The+Waymores:Heart+of+Stone:Heart+of+Stone:128', name: 'Heart of Stone', artists: ['The Waymores'], addedAt: '2021-02-24T06:12:40Z' },
+        {
+          uri: 'spotify:local:The+Waymores:Heart+of+Stone:Heart+of+Stone:128',
+          name: 'Heart of Stone',
+          artists: ['The Waymores'],
+          addedAt: '2021-02-24T06:12:40Z',
+        },
         {
           uri: 'spotify:local:Charlie+Marie:Heard+It+Through+The+Red+Wine:Heard+It+Through+The+Red+Wine:227',
           name: 'Heard It Through The Red Wine',

@@ -181,7 +181,11 @@ describe('the restore job', () => {
 
   it('waits for Spotify after a long Retry-After, then carries on without saving anything twice', async () => {
     const e = await emptiedLibrary(100);
-    e.s.standIn.afterRequests(1, (standIn) => standIn.faults.push({ kind: 'status', status: 429, retryAfter: 3600 }), (request) => request.method === 'PUT');
+    e.s.standIn.afterRequests(
+      1,
+      (standIn) => standIn.faults.push({ kind: 'status', status: 429, retryAfter: 3600 }),
+      (request) => request.method === 'PUT',
+    );
     await startJob(e.s, e.candidates);
     const paused = (await runRestoreJob({ db: e.s.db, api: e.s.api }))!;
     expect(paused).toMatchObject({ state: 'paused', pausedBy: 'rate-limited', position: 40, sending: { from: 40, to: 80 } });

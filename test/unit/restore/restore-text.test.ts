@@ -27,10 +27,25 @@ describe('what the restore panel says', () => {
     ['running', {}, 'Restoring 400 of 1,000 tracks from “liked.csv”…', null],
     ['running from the history', { source: 'removed', fileName: null, total: 3, position: 0 }, 'Restoring 0 of 3 tracks…', null],
     ['paused by the user', { state: 'paused', pausedBy: 'user' }, 'Restore paused after 400 of 1,000 tracks.', null],
-    ['waiting for Spotify', { state: 'paused', pausedBy: 'rate-limited', message: 'Spotify asked Tracklight to wait.' }, 'Restore waiting after 400 of 1,000 tracks.', 'Spotify asked Tracklight to wait.'],
-    ['stopped', { state: 'error', message: 'The restore stopped: HTTP 403' }, 'The restore stopped after 400 of 1,000 tracks.', 'The restore stopped: HTTP 403'],
+    [
+      'waiting for Spotify',
+      { state: 'paused', pausedBy: 'rate-limited', message: 'Spotify asked Tracklight to wait.' },
+      'Restore waiting after 400 of 1,000 tracks.',
+      'Spotify asked Tracklight to wait.',
+    ],
+    [
+      'stopped',
+      { state: 'error', message: 'The restore stopped: HTTP 403' },
+      'The restore stopped after 400 of 1,000 tracks.',
+      'The restore stopped: HTTP 403',
+    ],
     ['cancelling', { cancelled: true }, 'Cancelling the restore…', null],
-    ['done', { state: 'done', position: 1000, restored: 998, failedCount: 2 }, 'Restored 998 tracks of 1,000 from “liked.csv”.', '2 tracks could not be restored (below).'],
+    [
+      'done',
+      { state: 'done', position: 1000, restored: 998, failedCount: 2 },
+      'Restored 998 tracks of 1,000 from “liked.csv”.',
+      '2 tracks could not be restored (below).',
+    ],
     ['done, one track', { state: 'done', source: 'removed', total: 1, position: 1, restored: 1 }, 'Restored 1 track of 1.', null],
     ['cancelled', { state: 'done', cancelled: true, position: 400 }, 'Restore cancelled: 400 tracks restored, 600 not sent.', null],
   ])('%s', (_name, change, headline, detail) => {

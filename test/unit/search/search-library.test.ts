@@ -69,48 +69,18 @@ describe('matching', () => {
 
 describe('ranking', () => {
   it.each([
-    [
-      'title before artist before album',
-      'love',
-      [track('A', 'B', 'Love Songs'), track('C', 'Love Inc'), track('Love Story', 'Taylor Swift')],
-      [2, 1, 0],
-    ],
-    [
-      'whole word before prefix, in a field',
-      'love',
-      [track('Lovely Day'), track('Love Me Do')],
-      [1, 0],
-    ],
-    [
-      'the field before whole word: a title prefix beats an artist word',
-      'love',
-      [track('X', 'Love'), track('Lovely Day')],
-      [1, 0],
-    ],
-    [
-      'a whole word later in the same field counts',
-      'love',
-      [track('Lovely Day'), track('Lovely Love')],
-      [1, 0],
-    ],
-    [
-      'ties: newest saved first, which is corpus order',
-      'love',
-      [track('Love A'), track('Love B'), track('Love C')],
-      [0, 1, 2],
-    ],
+    ['title before artist before album', 'love', [track('A', 'B', 'Love Songs'), track('C', 'Love Inc'), track('Love Story', 'Taylor Swift')], [2, 1, 0]],
+    ['whole word before prefix, in a field', 'love', [track('Lovely Day'), track('Love Me Do')], [1, 0]],
+    ['the field before whole word: a title prefix beats an artist word', 'love', [track('X', 'Love'), track('Lovely Day')], [1, 0]],
+    ['a whole word later in the same field counts', 'love', [track('Lovely Day'), track('Lovely Love')], [1, 0]],
+    ['ties: newest saved first, which is corpus order', 'love', [track('Love A'), track('Love B'), track('Love C')], [0, 1, 2]],
     [
       'several tokens: the sum of their grades (0 + 0, 0 + 2, 4 + 0)',
       'hello adele',
       [track('Adele', 'X', 'Hello'), track('Hello', 'Adele'), track('Hello Adele')],
       [2, 1, 0],
     ],
-    [
-      'several tokens: equal sums keep corpus order (title prefix + prefix = whole + artist)',
-      'lov son',
-      [track('Lovely Sonnet'), track('Lov', 'Son')],
-      [0, 1],
-    ],
+    ['several tokens: equal sums keep corpus order (title prefix + prefix = whole + artist)', 'lov son', [track('Lovely Sonnet'), track('Lov', 'Son')], [0, 1]],
   ])('%s', (_, query, tracks, expected) => {
     expect(searchOver(tracks).search(query, { limit: 10 }).positions).toEqual(expected);
   });
@@ -177,18 +147,39 @@ describe('one-typo matches when nothing matches exactly', () => {
       track('Nirvana', 'Beyonse'), // one corrected: title whole 0 + artist 3
       track('Beyonce Nirvna'), // one corrected: title whole 0 + title 1
     ];
-    expect(searchOver(tracks).search('beyonce nirvana', { limit: 10 }).positions).toEqual([
-      2, 1, 0,
-    ]);
+    expect(searchOver(tracks).search('beyonce nirvana', { limit: 10 }).positions).toEqual([2, 1, 0]);
   });
 });
 
 /** A small library of mixed words, deterministic, to compare narrowing with fresh scans. */
 function mixedLibrary(): SearchableTrack[] {
   const words = [
-    'love', 'lovely', 'glove', 'night', 'nights', 'midnight', 'the', 'thunder', 'thunderstruck',
-    'beyoncé', 'AC/DC', "don't", 'sigur', 'rós', 'кино', '坂本龍一', '방탄소년단', 'metallica',
-    'nirvana', 'hallo', 'halo', 'spaceboy', 'ＡＢＣ', 'straße', 'x', 'a',
+    'love',
+    'lovely',
+    'glove',
+    'night',
+    'nights',
+    'midnight',
+    'the',
+    'thunder',
+    'thunderstruck',
+    'beyoncé',
+    'AC/DC',
+    "don't",
+    'sigur',
+    'rós',
+    'кино',
+    '坂本龍一',
+    '방탄소년단',
+    'metallica',
+    'nirvana',
+    'hallo',
+    'halo',
+    'spaceboy',
+    'ＡＢＣ',
+    'straße',
+    'x',
+    'a',
   ];
   let seed = 7;
   const next = (): number => {
@@ -205,8 +196,18 @@ describe('incremental narrowing', () => {
     const library = mixedLibrary();
     const typed = searchOver(library);
     const sequences = [
-      'love night', 'thunderstruk', 'thundrestruck', 'lovely glvoe', 'nirvna metallica',
-      'ac dc', '坂本龍一', '방탄', 'beyonce', 'midnihgt', 'a x', 'hallo halo',
+      'love night',
+      'thunderstruk',
+      'thundrestruck',
+      'lovely glvoe',
+      'nirvna metallica',
+      'ac dc',
+      '坂本龍一',
+      '방탄',
+      'beyonce',
+      'midnihgt',
+      'a x',
+      'hallo halo',
     ];
     for (const sequence of sequences) {
       const keystrokes = [...sequence].map((_, end) => sequence.slice(0, end + 1));

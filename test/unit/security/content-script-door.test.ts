@@ -67,9 +67,17 @@ describe('a content script (or a page that drives it)', () => {
     ['from a site the user did not switch on', { type: 'pageTrack', track: song }, contentScript('https://evil.example/watch')],
     ['from an iframe inside a switched-on site', { type: 'pageTrack', track: song }, contentScript(ENABLED_PAGE, 2)],
     ['from plain http', { type: 'pageTrack', track: song }, contentScript('http://www.youtube.com/watch?v=x')],
-    ['from another extension', { type: 'pageTrack', track: song }, { id: 'someoneelseextensionidabcdefghij', url: ENABLED_PAGE, frameId: 0, tab: { id: 9 } as never }],
+    [
+      'from another extension',
+      { type: 'pageTrack', track: song },
+      { id: 'someoneelseextensionidabcdefghij', url: ENABLED_PAGE, frameId: 0, tab: { id: 9 } as never },
+    ],
     ['with a 100,000-character title', { type: 'pageTrack', track: { ...song, title: 'x'.repeat(100_000) } }, contentScript(ENABLED_PAGE)],
-    ['with 1,000 artists', { type: 'pageTrack', track: { ...song, artists: Array.from({ length: 1000 }, (_, index) => `a${index}`) } }, contentScript(ENABLED_PAGE)],
+    [
+      'with 1,000 artists',
+      { type: 'pageTrack', track: { ...song, artists: Array.from({ length: 1000 }, (_, index) => `a${index}`) } },
+      contentScript(ENABLED_PAGE),
+    ],
     ['with an extra field', { type: 'pageTrack', track: { ...song, uri: 'spotify:track:x' } }, contentScript(ENABLED_PAGE)],
   ])('has its page track ignored when it comes %s', async (_name, message, sender) => {
     const { ran, pageTracks, send } = background();

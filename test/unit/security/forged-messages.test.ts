@@ -44,10 +44,16 @@ const VALID_REQUESTS: unknown[] = [
 type Sender = Parameters<ReturnType<typeof createMessageListener>>[1];
 
 const FORGED_SENDERS: Array<[string, Sender]> = [
-  ['a content script on open.spotify.com (our id, a tab, a web URL)', { id: RUNTIME_ID, url: 'https://open.spotify.com/track/x', tab: { id: 4 } as never, frameId: 0 }],
+  [
+    'a content script on open.spotify.com (our id, a tab, a web URL)',
+    { id: RUNTIME_ID, url: 'https://open.spotify.com/track/x', tab: { id: 4 } as never, frameId: 0 },
+  ],
   ['a content script in an iframe of a web page', { id: RUNTIME_ID, url: 'https://evil.example/frame', tab: { id: 4 } as never, frameId: 3 }],
   ['another extension’s page', { id: 'someoneelseextensionidabcdefghij', url: 'chrome-extension://someoneelseextensionidabcdefghij/popup.html' }],
-  ['another extension with our page in its path', { id: 'someoneelseextensionidabcdefghij', url: `chrome-extension://someoneelseextensionidabcdefghij/${ORIGIN}` }],
+  [
+    'another extension with our page in its path',
+    { id: 'someoneelseextensionidabcdefghij', url: `chrome-extension://someoneelseextensionidabcdefghij/${ORIGIN}` },
+  ],
   ['a lookalike extension origin', { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}evil/popup.html` }],
   ['a web page (no extension id)', { url: 'https://evil.example/' }],
   ['a web page claiming our id', { id: RUNTIME_ID, url: `https://evil.example/?${ORIGIN}` }],
@@ -89,8 +95,14 @@ describe('an extension page’s payload that fails validation is refused, and no
     ['a fractional tab id', { type: 'getTabTrack', tabId: 1.5 }],
     ['a tab id as a string', { type: 'getTabTrack', tabId: '1' }],
     ['a restore URI with a query string', { type: 'restoreRemoved', uris: [`spotify:track:${TRACK_ID}&x=1`] }],
-    ['a restore label of 100,000 characters', { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'a'.repeat(100_000), addedAt: '2026-01-01T00:00:00Z' }] }],
-    ['a restore with an extra field', { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'x', addedAt: '2026-01-01T00:00:00Z', id: 1 }] }],
+    [
+      'a restore label of 100,000 characters',
+      { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'a'.repeat(100_000), addedAt: '2026-01-01T00:00:00Z' }] },
+    ],
+    [
+      'a restore with an extra field',
+      { type: 'restoreFromFile', fileName: 'x', tracks: [{ uri: `spotify:track:${TRACK_ID}`, label: 'x', addedAt: '2026-01-01T00:00:00Z', id: 1 }] },
+    ],
     ['a pause with a payload', { type: 'pauseRestore', jobId: 'x' }],
     ['an array of requests', [{ type: 'signOut' }]],
     ['a bare string', 'signOut'],

@@ -76,18 +76,26 @@ describe('a page whose envelope is wrong', () => {
   it.each([
     ['the first sync', false],
     ['an incremental sync', true],
-  ])('refuses a page claiming a billion saved tracks in %s, instead of paging through them', async (_name, synced) => {
-    session = await startSession({ library: { size: SIZE, seed: 83 }, api: { random: () => 0 } });
-    const s = session;
-    if (synced) await syncSavedTracks({ db: s.db, api: s.api });
-    const before = await readAllTracks(s.db);
-    s.resetCounts();
-    // A well-formed first page but for its total: 20 million pages to read.
-    s.standIn.faults.push({ kind: 'body', body: { total: 1_000_000_000, items: s.standIn.library.page(0, 50) }, match: { path: '/v1/me/tracks', query: (q) => q.offset === '0' } });
-    await expect(syncSavedTracks({ db: s.db, api: s.api })).rejects.toBeInstanceOf(MalformedPageError);
-    expect(s.tracksRequests()).toBe(1);
-    expect(await readAllTracks(s.db)).toEqual(before);
-  }, 10_000);
+  ])(
+    'refuses a page claiming a billion saved tracks in %s, instead of paging through them',
+    async (_name, synced) => {
+      session = await startSession({ library: { size: SIZE, seed: 83 }, api: { random: () => 0 } });
+      const s = session;
+      if (synced) await syncSavedTracks({ db: s.db, api: s.api });
+      const before = await readAllTracks(s.db);
+      s.resetCounts();
+      // A well-formed first page but for its total: 20 million pages to read.
+      s.standIn.faults.push({
+        kind: 'body',
+        body: { total: 1_000_000_000, items: s.standIn.library.page(0, 50) },
+        match: { path: '/v1/me/tracks', query: (q) => q.offset === '0' },
+      });
+      await expect(syncSavedTracks({ db: s.db, api: s.api })).rejects.toBeInstanceOf(MalformedPageError);
+      expect(s.tracksRequests()).toBe(1);
+      expect(await readAllTracks(s.db)).toEqual(before);
+    },
+    10_000,
+  );
 
   it('refuses a page in the middle of the first sync without writing any of it', async () => {
     session = await startSession({ library: { size: 1500, seed: 82 }, api: { random: () => 0 } });
@@ -114,8 +122,14 @@ describe('an item that cannot be kept is skipped and counted, the rest of the pa
     ['an id of the wrong type and no URI', (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { id: 12345, uri: null }) })],
     ['an id that is not a Spotify id', (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { id: '../../me/library', uri: null }) })],
     ['a URI that is not a Spotify URI', (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { uri: 'javascript:alert(1)' }) })],
-    ['a URI naming another track than its id', (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC' }) })],
-    ['a local file whose URI is not a local URI', (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { id: null, is_local: true, uri: 'https://evil.example/x' }) })],
+    [
+      'a URI naming another track than its id',
+      (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { uri: 'spotify:track:4uLU6hMCjMI75M1A2tKUQC' }) }),
+    ],
+    [
+      'a local file whose URI is not a local URI',
+      (s) => ({ added_at: '2026-01-01T00:00:00Z', track: catalogTrack(s, { id: null, is_local: true, uri: 'https://evil.example/x' }) }),
+    ],
   ])('%s', async (_name, hostile) => {
     const s = await syncedSession();
     const saved = s.standIn.library.saved();
@@ -134,11 +148,7 @@ describe('an item that cannot be kept is skipped and counted, the rest of the pa
 
 describe('what is kept is kept whole, as data', () => {
   it.each<[string, Record<string, unknown>, (track: StoredTrack) => void]>([
-    [
-      'a 100,000-character title',
-      { name: 'A'.repeat(100_000) },
-      (track) => expect(track.name).toHaveLength(100_000),
-    ],
+    ['a 100,000-character title', { name: 'A'.repeat(100_000) }, (track) => expect(track.name).toHaveLength(100_000)],
     [
       'markup, scripts, RTL overrides and control characters in every name',
       {
@@ -162,7 +172,12 @@ describe('what is kept is kept whole, as data', () => {
     ],
     [
       'unknown extra fields, bulky ones included',
-      { available_markets: Array.from({ length: 185 }, (_, index) => `M${index}`), popularity: 99, preview_url: 'https://p.scdn.co/x', linked_from: { id: 'x' } },
+      {
+        available_markets: Array.from({ length: 185 }, (_, index) => `M${index}`),
+        popularity: 99,
+        preview_url: 'https://p.scdn.co/x',
+        linked_from: { id: 'x' },
+      },
       (track) =>
         expect(Object.keys(track).sort()).toEqual(
           ['addedAt', 'album', 'artists', 'durationMs', 'explicit', 'id', 'isLocal', 'isPlayable', 'isrc', 'name', 'uri'].sort(),

@@ -19,7 +19,20 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
 /** SPEC §10: never a required permission, whatever SECURITY.md says. */
-const NEVER_REQUIRED = ['tabs', '<all_urls>', 'webRequest', 'webRequestBlocking', 'cookies', 'history', 'scripting', 'debugger', 'management', 'nativeMessaging', 'proxy', 'downloads'];
+const NEVER_REQUIRED = [
+  'tabs',
+  '<all_urls>',
+  'webRequest',
+  'webRequestBlocking',
+  'cookies',
+  'history',
+  'scripting',
+  'debugger',
+  'management',
+  'nativeMessaging',
+  'proxy',
+  'downloads',
+];
 /** SPEC §10: the only hosts an install may grant. */
 const SPEC_HOSTS = ['https://api.spotify.com/*', 'https://accounts.spotify.com/*', 'https://open.spotify.com/*'];
 
@@ -33,7 +46,12 @@ function documentedTable(markdown: string, name: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 3)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, '')));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim().replace(/^`|`$/g, '')),
+    );
   }
   return rows;
 }
@@ -121,7 +139,11 @@ beforeAll(async () => {
   for (const name of Object.keys(env)) if (name.startsWith('WXT_') || name.startsWith('VITEST')) delete env[name];
   // One after the other: both write WXT's generated types in .wxt/.
   for (const browser of ['chrome', 'firefox'] as const) {
-    await run(process.execPath, ['--import', 'tsx', 'test/unit/security/production-build.ts', outDir, browser], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, ['--import', 'tsx', 'test/unit/security/production-build.ts', outDir, browser], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     // `chrome-mv3`, `firefox-mv2` or `firefox-mv3`, as wxt.config.ts chooses.
     const dirName = (await readdir(outDir)).find((name) => name.startsWith(`${browser}-mv`));
     if (!dirName) throw new Error(`wxt build -b ${browser} wrote nothing to ${outDir}`);
@@ -142,20 +164,23 @@ describe('the production manifest against SECURITY.md', () => {
     expect(builds[0]!.manifest.manifest_version).toBe(3);
   });
 
-  it.each(['chrome', 'firefox'] as const)('%s: asks for exactly the documented permissions and hosts, and optional ones only if documented', async (browser) => {
-    const { manifest } = builds.find((build) => build.browser === browser)!;
-    const documented = await readSecurityNote();
-    const asked = askedBy(manifest);
-    const missing = (values: string[], from: Set<string>) => values.filter((value) => !from.has(value));
+  it.each(['chrome', 'firefox'] as const)(
+    '%s: asks for exactly the documented permissions and hosts, and optional ones only if documented',
+    async (browser) => {
+      const { manifest } = builds.find((build) => build.browser === browser)!;
+      const documented = await readSecurityNote();
+      const asked = askedBy(manifest);
+      const missing = (values: string[], from: Set<string>) => values.filter((value) => !from.has(value));
 
-    expect(missing(asked.permissions, documented.permissions), 'permissions not in SECURITY.md').toEqual([]);
-    expect(missing(asked.hosts, documented.hosts), 'host permissions not in SECURITY.md').toEqual([]);
-    expect(missing(asked.optionalPermissions, documented.optionalPermissions), 'optional permissions not in SECURITY.md').toEqual([]);
-    expect(missing(asked.optionalHosts, documented.optionalHosts), 'optional hosts not in SECURITY.md').toEqual([]);
-    // And the note claims no required permission the extension does not ask for.
-    expect(missing([...documented.permissions], new Set(asked.permissions)), 'documented but not asked for').toEqual([]);
-    expect(missing([...documented.hosts], new Set(asked.hosts)), 'documented but not asked for').toEqual([]);
-  });
+      expect(missing(asked.permissions, documented.permissions), 'permissions not in SECURITY.md').toEqual([]);
+      expect(missing(asked.hosts, documented.hosts), 'host permissions not in SECURITY.md').toEqual([]);
+      expect(missing(asked.optionalPermissions, documented.optionalPermissions), 'optional permissions not in SECURITY.md').toEqual([]);
+      expect(missing(asked.optionalHosts, documented.optionalHosts), 'optional hosts not in SECURITY.md').toEqual([]);
+      // And the note claims no required permission the extension does not ask for.
+      expect(missing([...documented.permissions], new Set(asked.permissions)), 'documented but not asked for').toEqual([]);
+      expect(missing([...documented.hosts], new Set(asked.hosts)), 'documented but not asked for').toEqual([]);
+    },
+  );
 
   it.each(['chrome', 'firefox'] as const)('%s: keeps SPEC §10 whatever the note says', (browser) => {
     const asked = askedBy(builds.find((build) => build.browser === browser)!.manifest);
@@ -176,7 +201,8 @@ describe('the production manifest against SECURITY.md', () => {
     // No extension page can be framed or fetched by a web page (clickjacking, reading the library).
     const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.resources));
     expect(exposed.filter((resource) => /\.html?$|\*/.test(resource))).toEqual([]);
-    const policies = typeof manifest.content_security_policy === 'string' ? [manifest.content_security_policy] : Object.values(manifest.content_security_policy ?? {});
+    const policies =
+      typeof manifest.content_security_policy === 'string' ? [manifest.content_security_policy] : Object.values(manifest.content_security_policy ?? {});
     for (const policy of policies) expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 });
@@ -223,7 +249,10 @@ async function productSources(): Promise<Array<{ path: string; text: string }>> 
 
 describe('the source keeps the promises of the threat model', () => {
   it.each<[string, RegExp]>([
-    ['renders no data as HTML (names are text nodes)', /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(|createContextualFragment|DOMParser/],
+    [
+      'renders no data as HTML (names are text nodes)',
+      /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(|createContextualFragment|DOMParser/,
+    ],
     ['listens to no other extension or web page', /onMessageExternal\.addListener|onConnectExternal\.addListener/],
     ['never exposes storage.session to content scripts', /setAccessLevel/],
     ['runs no code from strings', /\beval\s*\(|new\s+Function\s*\(|setTimeout\(\s*['"`]/],

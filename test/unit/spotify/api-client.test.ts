@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSpotifyApi, type AccessTokens } from '../../../lib/spotify/api-client';
-import {
-  HttpError,
-  NetworkError,
-  RateLimitedError,
-  RefusedError,
-  ServerError,
-  UnexpectedResponseError,
-} from '../../../lib/spotify/errors';
+import { HttpError, NetworkError, RateLimitedError, RefusedError, ServerError, UnexpectedResponseError } from '../../../lib/spotify/errors';
 import { freshPacerRecord, Pacer, type PacerClock } from '../../../lib/spotify/pacer';
 
 type Answer = Response | Error;
@@ -92,9 +85,7 @@ describe('createSpotifyApi', () => {
   });
 
   it('reports QUOTA_EXCEEDED as a quota problem without retrying', async () => {
-    const { api, sent } = harness([
-      json({ error: { status: 429, message: 'quota', reason: 'QUOTA_EXCEEDED' } }, 429, { 'Retry-After': '5' }),
-    ]);
+    const { api, sent } = harness([json({ error: { status: 429, message: 'quota', reason: 'QUOTA_EXCEEDED' } }, 429, { 'Retry-After': '5' })]);
     const failure = await api.get('/me/tracks').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RateLimitedError);
     expect((failure as RateLimitedError).quotaExceeded).toBe(true);
@@ -235,7 +226,11 @@ describe('createSpotifyApi', () => {
   });
 
   it.each<[string, Response, RefusedError['problem']]>([
-    ['premium required (JSON)', json({ error: { status: 403, message: 'Active premium subscription required for the owner of the app.' } }, 403), 'premium-required'],
+    [
+      'premium required (JSON)',
+      json({ error: { status: 403, message: 'Active premium subscription required for the owner of the app.' } }, 403),
+      'premium-required',
+    ],
     ['premium required (plain text)', new Response('Active premium subscription required for the owner of the app.', { status: 403 }), 'premium-required'],
     ['a user not registered (JSON)', json({ error: { status: 403, message: 'User not registered in the Developer Dashboard' } }, 403), 'user-not-registered'],
     ['a user not registered (plain text)', new Response('User not registered in the Developer Dashboard', { status: 403 }), 'user-not-registered'],

@@ -23,8 +23,7 @@ function memoryStore(initial: SpotifySession | null = null): SessionStore & { va
   };
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 interface FakeAccounts {
   tokenForms: URLSearchParams[];
@@ -49,7 +48,9 @@ function environment(options: {
     accountsBase: 'https://accounts.test',
     // The background reads it through its API client: the same here, over this fake `fetch`.
     readProfile: (session) =>
-      createSpotifyApi({ apiBase: 'https://api.test/v1', tokens: session.tokens, fetch: (input, init) => env.fetch!(input, init) }).get('/me', undefined, { session }),
+      createSpotifyApi({ apiBase: 'https://api.test/v1', tokens: session.tokens, fetch: (input, init) => env.fetch!(input, init) }).get('/me', undefined, {
+        session,
+      }),
     scopes: ['user-library-read', 'user-library-modify'],
     store: options.store ?? memoryStore(),
     now: options.now,
@@ -69,7 +70,13 @@ function environment(options: {
         tokenForms.push(form);
         return (
           options.tokenAnswer?.(form) ??
-          json({ access_token: `access-${tokenForms.length}`, token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-1', scope: 'user-library-read user-library-modify' })
+          json({
+            access_token: `access-${tokenForms.length}`,
+            token_type: 'Bearer',
+            expires_in: 3600,
+            refresh_token: 'refresh-1',
+            scope: 'user-library-read user-library-modify',
+          })
         );
       }
       if (url.pathname === '/v1/me') return options.profile?.() ?? json({ id: 'user-id', account_id: 'acct-1', display_name: 'Ada' });
@@ -122,25 +129,32 @@ describe('signIn', () => {
   it('uses id when the profile has no account_id', async () => {
     const env = environment({});
     const fetchProfile = env.fetch!;
-    env.fetch = async (input, init) =>
-      String(input).endsWith('/v1/me') ? json({ id: 'plain-id', display_name: null }) : fetchProfile(input, init);
+    env.fetch = async (input, init) => (String(input).endsWith('/v1/me') ? json({ id: 'plain-id', display_name: null }) : fetchProfile(input, init));
     expect(await createAuth(env).signIn('a'.repeat(32))).toEqual({ key: 'plain-id', displayName: 'plain-id' });
   });
 
   it.each<[string, Parameters<typeof environment>[0], SignInError['problem']]>([
     ['a forged state', { redirect: () => `${REDIRECT}?code=c0de&state=forged` }, 'state-mismatch'],
     ['the user declining', { redirect: (a) => `${REDIRECT}?error=access_denied&state=${a.searchParams.get('state')}` }, 'denied'],
-    ['an unknown Client ID', { identityError: 'Authorization page could not be loaded.', authorizePage: () => new Response('INVALID_CLIENT: Invalid client', { status: 400 }) }, 'invalid-client'],
-    ['an unregistered redirect URI', { identityError: 'Authorization page could not be loaded.', authorizePage: () => new Response('INVALID_CLIENT: Invalid redirect URI', { status: 400 }) }, 'redirect-uri'],
+    [
+      'an unknown Client ID',
+      { identityError: 'Authorization page could not be loaded.', authorizePage: () => new Response('INVALID_CLIENT: Invalid client', { status: 400 }) },
+      'invalid-client',
+    ],
+    [
+      'an unregistered redirect URI',
+      { identityError: 'Authorization page could not be loaded.', authorizePage: () => new Response('INVALID_CLIENT: Invalid redirect URI', { status: 400 }) },
+      'redirect-uri',
+    ],
     ['no network', { identityError: 'Authorization page could not be loaded.', authorizePage: () => new TypeError('Failed to fetch') }, 'unreachable'],
     ['the window closed', { identityError: 'The user did not approve access.' }, 'cancelled'],
     ['a refused code', { tokenAnswer: () => json({ error: 'invalid_request', error_description: 'bad verifier' }, 400) }, 'token-exchange'],
-    ['a Client ID the token endpoint does not know', { tokenAnswer: () => json({ error: 'invalid_client', error_description: 'Invalid client' }, 400) }, 'invalid-client'],
     [
-      'a profile refused for Premium (JSON)',
-      { profile: () => json({ error: { status: 403, message: PREMIUM_REQUIRED } }, 403) },
-      'premium-required',
+      'a Client ID the token endpoint does not know',
+      { tokenAnswer: () => json({ error: 'invalid_client', error_description: 'Invalid client' }, 400) },
+      'invalid-client',
     ],
+    ['a profile refused for Premium (JSON)', { profile: () => json({ error: { status: 403, message: PREMIUM_REQUIRED } }, 403) }, 'premium-required'],
     ['a profile refused for Premium (plain text)', { profile: () => new Response(PREMIUM_REQUIRED, { status: 403 }) }, 'premium-required'],
     [
       'an account not in User Management',
@@ -149,7 +163,9 @@ describe('signIn', () => {
     ],
   ])('reports %s clearly and stores nothing', async (_, options, problem) => {
     const env = environment(options);
-    const failure = await createAuth(env).signIn('a'.repeat(32)).catch((error: unknown) => error);
+    const failure = await createAuth(env)
+      .signIn('a'.repeat(32))
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SignInError);
     expect((failure as SignInError).problem).toBe(problem);
     expect((failure as SignInError).message.length).toBeGreaterThan(10);
@@ -158,7 +174,9 @@ describe('signIn', () => {
 
   it('calls an expired or spent code a failed sign-in, not an ended session', async () => {
     const env = environment({ tokenAnswer: () => json({ error: 'invalid_grant', error_description: 'Invalid authorization code' }, 400) });
-    const failure = await createAuth(env).signIn('a'.repeat(32)).catch((error: unknown) => error);
+    const failure = await createAuth(env)
+      .signIn('a'.repeat(32))
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SignInError);
     expect((failure as SignInError).problem).toBe('token-exchange');
     expect((failure as SignInError).message).not.toMatch(/session has ended/i);
@@ -210,7 +228,9 @@ describe('tokens', () => {
       now: () => 1_000,
       tokenAnswer: () => new Response('Too many requests', { status: 429, headers: { 'Retry-After': '30' } }),
     });
-    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    const failure = await createAuth(env)
+      .tokens.get()
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RateLimitedError);
     expect((failure as RateLimitedError).resumeAt).toBe(31_000);
     expect(store.value).not.toBeNull();
@@ -225,8 +245,14 @@ describe('tokens', () => {
   });
 
   it('says why when the refresh token expired after six months', async () => {
-    const env = environment({ store: memoryStore(session()), now: () => 0, tokenAnswer: () => json({ error: 'invalid_grant', error_description: 'Refresh token expired' }, 400) });
-    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    const env = environment({
+      store: memoryStore(session()),
+      now: () => 0,
+      tokenAnswer: () => json({ error: 'invalid_grant', error_description: 'Refresh token expired' }, 400),
+    });
+    const failure = await createAuth(env)
+      .tokens.get()
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SessionEndedError);
     expect((failure as SessionEndedError).message).toMatch(/six months.*sign in again/i);
   });
@@ -234,7 +260,9 @@ describe('tokens', () => {
   it('ends the session and names the Client ID when the token endpoint no longer knows the app', async () => {
     const store = memoryStore(session());
     const env = environment({ store, now: () => 0, tokenAnswer: () => json({ error: 'invalid_client', error_description: 'Invalid client' }, 400) });
-    const failure = await createAuth(env).tokens.get().catch((error: unknown) => error);
+    const failure = await createAuth(env)
+      .tokens.get()
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SessionEndedError);
     expect((failure as SessionEndedError).problem).toBe('invalid-client');
     expect(store.value).toBeNull();

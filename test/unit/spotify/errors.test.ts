@@ -8,9 +8,17 @@ const NOT_REGISTERED = 'User not registered in the Developer Dashboard';
 describe('parseErrorBody', () => {
   it.each<[string, string, ReturnType<typeof parseErrorBody>]>([
     ['the Web API error object', JSON.stringify({ error: { status: 403, message: NOT_REGISTERED } }), { message: NOT_REGISTERED, reason: null }],
-    ['a reason beside the message', JSON.stringify({ error: { status: 429, message: 'API rate limit exceeded', reason: 'QUOTA_EXCEEDED' } }), { message: 'API rate limit exceeded', reason: 'QUOTA_EXCEEDED' }],
+    [
+      'a reason beside the message',
+      JSON.stringify({ error: { status: 429, message: 'API rate limit exceeded', reason: 'QUOTA_EXCEEDED' } }),
+      { message: 'API rate limit exceeded', reason: 'QUOTA_EXCEEDED' },
+    ],
     ['a reason at the top level', JSON.stringify({ reason: 'QUOTA_EXCEEDED' }), { message: null, reason: 'QUOTA_EXCEEDED' }],
-    ['an OAuth error', JSON.stringify({ error: 'invalid_client', error_description: 'Invalid client' }), { message: 'Invalid client', reason: 'invalid_client' }],
+    [
+      'an OAuth error',
+      JSON.stringify({ error: 'invalid_client', error_description: 'Invalid client' }),
+      { message: 'Invalid client', reason: 'invalid_client' },
+    ],
     ['plain text', `${PREMIUM_REQUIRED}\n`, { message: PREMIUM_REQUIRED, reason: null }],
     ['an HTML page', '<!doctype html><html><body>Oops</body></html>', { message: null, reason: null }],
     ['nothing', '', { message: null, reason: null }],

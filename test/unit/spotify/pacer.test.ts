@@ -79,12 +79,7 @@ interface SyncFigures {
  * clock, counting requests as they arrive), eight pages asked for at a time as the page pool
  * does. A 429 is retried after its Retry-After; a pause waits for its resume time as the alarm.
  */
-async function simulateSync(
-  pacer: Pacer,
-  clock: ManualClock,
-  limiter: RateLimiter,
-  options: { pages: number; latencyMs: number },
-): Promise<SyncFigures> {
+async function simulateSync(pacer: Pacer, clock: ManualClock, limiter: RateLimiter, options: { pages: number; latencyMs: number }): Promise<SyncFigures> {
   const figures: SyncFigures = { requests: 0, rateLimited: 0, escalated: 0, peakInFlight: 0, durationMs: 0, pauses: 0 };
   const started = clock.now();
   let remaining = options.pages;

@@ -2,17 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIBRARY_SCOPES, REFRESH_TOKEN_LIFETIME_SEC, STAND_IN_CLIENT_ID } from '../../stand-in/accounts-service';
 import { startStandIn, type StandIn } from '../../stand-in/server';
-import {
-  authorizeParams,
-  authorizeUrl,
-  call,
-  callApi,
-  CHROMIUM_REDIRECT_URI,
-  pkcePair,
-  postToken,
-  signIn,
-  type ApiResponse,
-} from './http';
+import { authorizeParams, authorizeUrl, call, callApi, CHROMIUM_REDIRECT_URI, pkcePair, postToken, signIn, type ApiResponse } from './http';
 
 let standIn: StandIn;
 
@@ -73,7 +63,10 @@ describe('GET /authorize', () => {
     const firefox = 'https://2f1b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b.extensions.allizom.org/';
     expect(await authorizeCode(pkcePair().challenge, { redirect_uri: firefox })).toBeTruthy();
 
-    const registered = await startStandIn({ library: { size: 1 }, clients: [{ clientId: 'aaaabbbbccccddddeeeeffff00001111', redirectUris: ['http://127.0.0.1:9/cb'] }] });
+    const registered = await startStandIn({
+      library: { size: 1 },
+      clients: [{ clientId: 'aaaabbbbccccddddeeeeffff00001111', redirectUris: ['http://127.0.0.1:9/cb'] }],
+    });
     try {
       const params = { ...authorizeParams(registered, pkcePair().challenge), redirect_uri: 'http://127.0.0.1:9/cb' };
       expect((await call(authorizeUrl(registered, params))).status).toBe(302);
@@ -182,7 +175,11 @@ describe('POST /api/token', () => {
     const response = await exchange(code, verifier);
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ error: 'invalid_client', error_description: 'Invalid client' });
-    const refresh = await postToken(standIn, { grant_type: 'refresh_token', refresh_token: standIn.auth.issueTokens().refresh_token, client_id: standIn.clientId });
+    const refresh = await postToken(standIn, {
+      grant_type: 'refresh_token',
+      refresh_token: standIn.auth.issueTokens().refresh_token,
+      client_id: standIn.clientId,
+    });
     expect(refresh.json).toEqual({ error: 'invalid_client', error_description: 'Invalid client' });
   });
 
@@ -213,7 +210,10 @@ describe('refreshing', () => {
   it('can rotate refresh tokens instead', async () => {
     standIn.auth.rotateRefreshTokens = true;
     const tokens = await signIn(standIn);
-    const first = (await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).json as Record<string, string>;
+    const first = (await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).json as Record<
+      string,
+      string
+    >;
     expect(first.refresh_token).toBeTruthy();
     expect((await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).status).toBe(400);
   });
@@ -230,7 +230,9 @@ describe('refreshing', () => {
     const tokens = await signIn(standIn);
     standIn.auth.expireAccessTokens();
     expect((await callApi(standIn, 'GET', '/me', tokens.access_token)).json).toEqual({ error: { status: 401, message: 'The access token expired' } });
-    const refreshed = (await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).json as { access_token: string };
+    const refreshed = (await postToken(standIn, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: standIn.clientId })).json as {
+      access_token: string;
+    };
     expect((await callApi(standIn, 'GET', '/me', refreshed.access_token)).status).toBe(200);
   });
 
@@ -239,8 +241,7 @@ describe('refreshing', () => {
     standIn.clock.set(signedInAt);
     standIn.auth.rotateRefreshTokens = true;
     const tokens = await signIn(standIn);
-    const refresh = (refreshToken: string) =>
-      postToken(standIn, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: standIn.clientId });
+    const refresh = (refreshToken: string) => postToken(standIn, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: standIn.clientId });
     standIn.clock.set(signedInAt + 100 * 86_400_000);
     const rotated = (await refresh(tokens.refresh_token)).json as { refresh_token: string };
     standIn.clock.set(signedInAt + REFRESH_TOKEN_LIFETIME_SEC * 1000 - 1000);

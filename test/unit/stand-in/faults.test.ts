@@ -72,9 +72,9 @@ describe('fault knobs', () => {
 
   it('hangs: a client with a shorter timeout gives up, a patient one gets the answer', async () => {
     standIn.faults.push({ kind: 'hang', ms: 60_000 });
-    await expect(
-      fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(100) }),
-    ).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
+    await expect(fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(100) })).rejects.toThrow(
+      expect.objectContaining({ name: 'TimeoutError' }),
+    );
 
     standIn.faults.push({ kind: 'hang', ms: 150 });
     const patient = await page(0);
@@ -87,9 +87,9 @@ describe('fault knobs', () => {
     // must reach the next request the client does see, or a test arranging it never meets it.
     standIn.latencyMs = 300;
     standIn.faults.push({ kind: 'status', status: 429, retryAfter: 7200 });
-    await expect(
-      fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(50) }),
-    ).rejects.toThrow(expect.objectContaining({ name: 'TimeoutError' }));
+    await expect(fetch(`${standIn.apiBase}/me/tracks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(50) })).rejects.toThrow(
+      expect.objectContaining({ name: 'TimeoutError' }),
+    );
     await waitFor(() => standIn.requests[0]?.endedAt !== undefined);
     expect((await page(0)).status).toBe(429);
   });

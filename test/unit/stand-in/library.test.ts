@@ -58,7 +58,20 @@ describe('generateLibrary', () => {
     const tracks = spotifyTracks(generateLibrary({ size: 5000, seed: 1 }));
     const titles = tracks.map((track) => track.name);
     const artists = new Set(tracks.flatMap((track) => track.artists.map((artist) => artist.name)));
-    for (const name of ['Beyoncé', 'Sigur Rós', 'Motörhead', 'Céline Dion', '宇多田ヒカル', '坂本龍一', '방탄소년단', 'Кино', 'Земфира', 'AC/DC', 'P!nk', "Guns N' Roses"]) {
+    for (const name of [
+      'Beyoncé',
+      'Sigur Rós',
+      'Motörhead',
+      'Céline Dion',
+      '宇多田ヒカル',
+      '坂本龍一',
+      '방탄소년단',
+      'Кино',
+      'Земфира',
+      'AC/DC',
+      'P!nk',
+      "Guns N' Roses",
+    ]) {
       expect(artists, name).toContain(name);
     }
     expect(titles).toContain("Don't Stop Me Now");

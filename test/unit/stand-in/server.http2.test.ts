@@ -41,13 +41,15 @@ describe('the stand-in over HTTP/2 with TLS', () => {
     const session = connect(standIn.url, { ca: STAND_IN_CERTIFICATE });
     try {
       const statuses = await Promise.all(
-        Array.from({ length: 8 }, (_, page) =>
-          new Promise<number>((resolve, reject) => {
-            const stream = session.request({ ':path': `/v1/me/tracks?limit=50&offset=${page * 50}`, authorization: `Bearer ${token}` });
-            stream.on('response', (headers) => resolve(Number(headers[':status'])));
-            stream.on('error', reject);
-            stream.resume();
-          }),
+        Array.from(
+          { length: 8 },
+          (_, page) =>
+            new Promise<number>((resolve, reject) => {
+              const stream = session.request({ ':path': `/v1/me/tracks?limit=50&offset=${page * 50}`, authorization: `Bearer ${token}` });
+              stream.on('response', (headers) => resolve(Number(headers[':status'])));
+              stream.on('error', reject);
+              stream.resume();
+            }),
         ),
       );
       expect(statuses).toEqual(new Array(8).fill(200));
@@ -104,7 +106,9 @@ describe('the stand-in over HTTP/2 with TLS', () => {
   it('resets one stream for a dropped connection; the other requests on the connection carry on', async () => {
     const { standIn, fetch, token } = await start(50);
     standIn.faults.push({ kind: 'drop', match: { path: '/v1/me/tracks', query: (query) => query.offset === '100' } });
-    const results = await Promise.allSettled([0, 50, 100, 150].map((offset) => fetch(tracksUrl(standIn, offset), { headers: { authorization: `Bearer ${token}` } })));
+    const results = await Promise.allSettled(
+      [0, 50, 100, 150].map((offset) => fetch(tracksUrl(standIn, offset), { headers: { authorization: `Bearer ${token}` } })),
+    );
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value.status : 'network error'))).toEqual([200, 200, 'network error', 200]);
     expect((await fetch(tracksUrl(standIn, 100), { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });

@@ -19,16 +19,15 @@ import { parse } from 'yaml';
  * The description lives beside the project (`../shared`), not in it. A clone elsewhere finds
  * it through SPOTIFY_OPENAPI_PATH or the team's shared folder.
  */
-export const OPENAPI_PATH = [
-  process.env.SPOTIFY_OPENAPI_PATH,
-  fileURLToPath(new URL('../../../../shared/spotify-web-api/fixed-spotify-open-api.yml', import.meta.url)),
-  '/work/shared/spotify-web-api/fixed-spotify-open-api.yml',
-].find((path): path is string => !!path && existsSync(path)) ?? fail();
+export const OPENAPI_PATH =
+  [
+    process.env.SPOTIFY_OPENAPI_PATH,
+    fileURLToPath(new URL('../../../../shared/spotify-web-api/fixed-spotify-open-api.yml', import.meta.url)),
+    '/work/shared/spotify-web-api/fixed-spotify-open-api.yml',
+  ].find((path): path is string => !!path && existsSync(path)) ?? fail();
 
 function fail(): never {
-  throw new Error(
-    'The Spotify OpenAPI description was not found at ../shared/spotify-web-api/fixed-spotify-open-api.yml; set SPOTIFY_OPENAPI_PATH to it.',
-  );
+  throw new Error('The Spotify OpenAPI description was not found at ../shared/spotify-web-api/fixed-spotify-open-api.yml; set SPOTIFY_OPENAPI_PATH to it.');
 }
 
 /** Present only in some responses: `restrictions` when playback is restricted, ean/upc rarely. */
@@ -73,8 +72,7 @@ export function loadSpotifySchemas(): SpotifySchemas {
   };
   return {
     check: (schemaName, value, strength = 'exact') => run(strength, `/components/schemas/${schemaName}`, value),
-    checkResponse: (responseName, value, strength = 'exact') =>
-      run(strength, `/components/responses/${responseName}/content/application~1json/schema`, value),
+    checkResponse: (responseName, value, strength = 'exact') => run(strength, `/components/responses/${responseName}/content/application~1json/schema`, value),
   };
 }
 
@@ -86,7 +84,10 @@ function createAjv(components: { schemas: Record<string, Schema>; responses: Rec
   return ajv;
 }
 
-function tightenComponents(schemas: Record<string, Schema>, responses: Record<string, Schema>): { schemas: Record<string, Schema>; responses: Record<string, Schema> } {
+function tightenComponents(
+  schemas: Record<string, Schema>,
+  responses: Record<string, Schema>,
+): { schemas: Record<string, Schema>; responses: Record<string, Schema> } {
   const tightened = new Map<string, Schema>();
   const named = (name: string): Schema => {
     let schema = tightened.get(name);

@@ -156,7 +156,11 @@ describe('hooks', () => {
 
   it('afterRequests counts only matching requests, once', async () => {
     let runs = 0;
-    standIn.afterRequests(1, () => runs++, (request) => request.path === '/v1/me');
+    standIn.afterRequests(
+      1,
+      () => runs++,
+      (request) => request.path === '/v1/me',
+    );
     await page(0);
     expect(runs).toBe(0);
     await callApi(standIn, 'GET', '/me', token);

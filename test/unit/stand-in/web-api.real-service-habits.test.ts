@@ -54,8 +54,7 @@ describe('unavailable saved tracks', () => {
     return response.json as PagingSavedTrackObject;
   }
   /** Track ids on the pages; local files have none, as in `availableIds()`. */
-  const idsOf = (pages: PagingSavedTrackObject[]) =>
-    pages.flatMap((one) => one.items.flatMap((item) => (item as SavedTrackObject).track.id ?? []));
+  const idsOf = (pages: PagingSavedTrackObject[]) => pages.flatMap((one) => one.items.flatMap((item) => (item as SavedTrackObject).track.id ?? []));
 
   it('are left out of short pages while total counts them, the same on every call', async () => {
     standIn = await startStandIn({ library: { size: 2630, seed: 3 }, unavailable: 27 });

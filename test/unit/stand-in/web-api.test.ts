@@ -121,7 +121,11 @@ describe('GET /v1/me/tracks', () => {
     expect(local.track.uri).toMatch(/^spotify:local:/);
     // The documented exception: these paths, and only these, break the (exact) schema.
     const result = schemas.check('SavedTrackObject', local);
-    const brokenPaths = new Set(result.errors.map((error) => error.instancePath + (error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '')));
+    const brokenPaths = new Set(
+      result.errors.map(
+        (error) => error.instancePath + (error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : ''),
+      ),
+    );
     expect([...brokenPaths].sort()).toEqual(
       [
         '/track/album/album_type',
@@ -206,7 +210,11 @@ describe('GET /v1/me/library/contains', () => {
   });
 
   it('accepts exactly 40', async () => {
-    const uris = standIn.library.savedIds().slice(0, 40).map((id) => `spotify:track:${id}`).join(',');
+    const uris = standIn.library
+      .savedIds()
+      .slice(0, 40)
+      .map((id) => `spotify:track:${id}`)
+      .join(',');
     const response = await callApi(standIn, 'GET', `/me/library/contains?uris=${uris}`, token);
     expect(response.json).toEqual(Array(40).fill(true));
   });

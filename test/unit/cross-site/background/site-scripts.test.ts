@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSiteScripts, originsStillGranted, SITE_TRACK_SCRIPT, sitesStillGranted, type ScriptingApi } from '../../../../lib/cross-site/background/site-scripts';
+import {
+  createSiteScripts,
+  originsStillGranted,
+  SITE_TRACK_SCRIPT,
+  sitesStillGranted,
+  type ScriptingApi,
+} from '../../../../lib/cross-site/background/site-scripts';
 import type { SiteId } from '../../../../lib/cross-site/sites';
 
 function fakeScripting() {
@@ -104,8 +110,13 @@ describe('site content scripts', () => {
   });
 
   it('keeps only the sites with a host still granted, and the origins still granted', async () => {
-    const kept = await sitesStillGranted(['youtube', 'bandcamp', 'tidal'], async (origins) => origins.includes('https://*.bandcamp.com/*') || origins.includes('https://listen.tidal.com/*'));
+    const kept = await sitesStillGranted(
+      ['youtube', 'bandcamp', 'tidal'],
+      async (origins) => origins.includes('https://*.bandcamp.com/*') || origins.includes('https://listen.tidal.com/*'),
+    );
     expect(kept).toEqual(['bandcamp', 'tidal']);
-    expect(await originsStillGranted(['https://a.example.com', 'https://b.example.com'], async (patterns) => patterns.includes('https://b.example.com/*'))).toEqual(['https://b.example.com']);
+    expect(
+      await originsStillGranted(['https://a.example.com', 'https://b.example.com'], async (patterns) => patterns.includes('https://b.example.com/*')),
+    ).toEqual(['https://b.example.com']);
   });
 });

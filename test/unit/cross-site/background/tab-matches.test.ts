@@ -8,7 +8,13 @@ import type { Badge } from '../../../../lib/tracks/saved-state';
 const QUEEN: SiteTrack = { title: 'Queen - Bohemian Rhapsody', artists: ['Queen Official'], titleMayNameArtist: true };
 const URL_A = 'https://www.youtube.com/watch?v=aaaaaaaaaaa';
 
-const track = (uri: string, name = 'Bohemian Rhapsody') => ({ uri, name, artists: ['Queen'], albumName: 'A Night at the Opera', addedAt: '2023-04-02T10:00:00Z' });
+const track = (uri: string, name = 'Bohemian Rhapsody') => ({
+  uri,
+  name,
+  artists: ['Queen'],
+  albumName: 'A Night at the Opera',
+  addedAt: '2023-04-02T10:00:00Z',
+});
 
 /** A matcher over two saved candidates, honouring exclusions and strictness like the real one. */
 function fakeMatch(siteTrack: SiteTrack, options: MatchOptions): Promise<TabMatch> {
@@ -34,7 +40,9 @@ function setUp(initial: Record<string, TabReport> = {}) {
     reject: async (key, uri) => {
       corrections[key] = [...(corrections[key] ?? []), uri];
     },
-    savedReports: { load: async () => saved, save: async (reports) => {
+    savedReports: {
+      load: async () => saved,
+      save: async (reports) => {
         saved = reports;
       },
     },
@@ -103,7 +111,13 @@ describe('tab matches', () => {
   });
 
   it('shows ≈ with the saved version in the title', () => {
-    const badge = badgeOf({ readAs: { title: 'x', artists: ['y'] }, kind: 'other-version', how: null, track: track('spotify:track:a', 'Bohemian Rhapsody'), rejected: 0 });
+    const badge = badgeOf({
+      readAs: { title: 'x', artists: ['y'] },
+      kind: 'other-version',
+      how: null,
+      track: track('spotify:track:a', 'Bohemian Rhapsody'),
+      rejected: 0,
+    });
     expect(badge.text).toBe('≈');
     expect(badge.title).toContain('another version is saved — “Bohemian Rhapsody” by Queen');
   });

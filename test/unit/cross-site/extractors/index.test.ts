@@ -20,7 +20,10 @@ function readCorpus(file: string): SiteTrack | null {
 describe('reading the song from real pages', () => {
   it.each<[string, SiteTrack | null]>([
     ['youtube-music-card.html', { title: 'Bohemian Rhapsody', artists: ['Queen'] }],
-    ['youtube-vlog-music-card.html', { title: 'We moved to Tokyo! First week in our tiny apartment 🇯🇵', artists: ['Tokyo Lens'], titleMayNameArtist: true, durationMs: 1_122_000 }],
+    [
+      'youtube-vlog-music-card.html',
+      { title: 'We moved to Tokyo! First week in our tiny apartment 🇯🇵', artists: ['Tokyo Lens'], titleMayNameArtist: true, durationMs: 1_122_000 },
+    ],
     ['youtube-dj-set.html', { title: 'Bonobo | Boiler Room x Sónar Festival 2017', artists: ['Boiler Room'], titleMayNameArtist: true, durationMs: 3_731_000 }],
     ['youtube-live.html', { title: 'Bohemian Rhapsody (Live Aid)', artists: ['Queen'] }],
     ['youtube-topic.html', { title: 'Hello', artists: ['Adele'] }],
@@ -87,7 +90,10 @@ describe('what the real markup needs', () => {
     for (const name of doc.querySelectorAll('.ytVideoAttributeViewModelSubtitle')) name.className = 'yt-video-attribute-view-model__subtitle';
     expect(extract('youtube', doc, READER_ENTRIES.youtube.url)).toEqual({ title: 'Bohemian Rhapsody', artists: ['Queen'] });
     for (const name of doc.querySelectorAll('.yt-video-attribute-view-model__title')) name.textContent = "Don't Stop Me Now";
-    expect(extract('youtube', doc, READER_ENTRIES.youtube.url)).toMatchObject({ title: 'Queen – Bohemian Rhapsody (Official Video Remastered)', titleMayNameArtist: true });
+    expect(extract('youtube', doc, READER_ENTRIES.youtube.url)).toMatchObject({
+      title: 'Queen – Bohemian Rhapsody (Official Video Remastered)',
+      titleMayNameArtist: true,
+    });
   });
 
   it('YouTube: a "Provided to YouTube by" block that names another song than the title is not read', () => {
@@ -102,7 +108,11 @@ describe('what the real markup needs', () => {
     expect(extract('youtube', doc, next)).toBeNull();
     doc.querySelector('.ytp-cued-thumbnail-overlay-image')!.setAttribute('style', 'background-image: url("https://i.ytimg.com/vi/XXYlFuWEuKI/hqdefault.jpg");');
     doc.querySelector('.slim-video-information-title span')!.textContent = 'The Weeknd - Save Your Tears (Official Music Video)';
-    expect(extract('youtube', doc, next)).toEqual({ title: 'The Weeknd - Save Your Tears (Official Music Video)', artists: ['TheWeekndVEVO'], titleMayNameArtist: true });
+    expect(extract('youtube', doc, next)).toEqual({
+      title: 'The Weeknd - Save Your Tears (Official Music Video)',
+      artists: ['TheWeekndVEVO'],
+      titleMayNameArtist: true,
+    });
   });
 
   it('SoundCloud: the verified badge inside the username link is not part of the name', () => {
@@ -113,7 +123,13 @@ describe('what the real markup needs', () => {
 
   it('SoundCloud: the hydration data and og: tags of the first page are not the song after in-app navigation', () => {
     const doc = corpusDocument('soundcloud-after-navigation.html');
-    expect(extract('soundcloud', doc, 'https://soundcloud.com/m83/wait')).toEqual({ title: 'Wait', artists: ['M83'], titleMayNameArtist: true, durationMs: 343_000, isrc: 'FR0N91100060' });
+    expect(extract('soundcloud', doc, 'https://soundcloud.com/m83/wait')).toEqual({
+      title: 'Wait',
+      artists: ['M83'],
+      titleMayNameArtist: true,
+      durationMs: 343_000,
+      isrc: 'FR0N91100060',
+    });
     doc.querySelector('.l-listen-hero')!.remove();
     expect(extract('soundcloud', doc, 'https://soundcloud.com/m83/reunion')).toBeNull();
   });
@@ -130,10 +146,12 @@ describe('what the real markup needs', () => {
   it('Genius: the header is the fallback, with its Featuring credits and without its producers', () => {
     const doc = corpusDocument('genius-featuring.html');
     doc.querySelector('meta[property="og:title"]')!.remove();
-    doc.querySelector('[class*="HeaderCredits__Container"]')!.insertAdjacentHTML(
-      'beforeend',
-      '<div class="HeaderCredits__Section-sc-ea5e7e0-1"><p>Producer</p><a href="https://genius.com/artists/Scoop-deville">Scoop DeVille</a></div>',
-    );
+    doc
+      .querySelector('[class*="HeaderCredits__Container"]')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<div class="HeaderCredits__Section-sc-ea5e7e0-1"><p>Producer</p><a href="https://genius.com/artists/Scoop-deville">Scoop DeVille</a></div>',
+      );
     expect(extract('genius', doc, READER_ENTRIES.genius.url)).toEqual({ title: 'Poetic Justice (feat. Drake)', artists: ['Kendrick Lamar'] });
   });
 

@@ -51,12 +51,9 @@ describe('the match table', () => {
     expect(new Set(CASES.map((row) => row.site))).toEqual(new Set(['YouTube', 'last.fm', 'Genius', 'SoundCloud', 'Bandcamp']));
   });
 
-  it.each(CASES.map((row) => [`${row.site}: ${row.siteTrack.title} — ${row.siteTrack.artists.join(', ')}`, row] as const))(
-    '%s',
-    (_, row) => {
-      expect(describeMatch(matchOf(row, false))).toEqual(row.expected);
-    },
-  );
+  it.each(CASES.map((row) => [`${row.site}: ${row.siteTrack.title} — ${row.siteTrack.artists.join(', ')}`, row] as const))('%s', (_, row) => {
+    expect(describeMatch(matchOf(row, false))).toEqual(row.expected);
+  });
 
   it('makes no false match, with or without strict matching, and reports precision and recall', () => {
     const loose = tally(false);

@@ -12,7 +12,11 @@ describe('the match index at 100,000 tracks', () => {
     });
     const index = buildMatchIndex(tracks);
     const sample = tracks[51_234];
-    const match = matchSiteTrack(index, { title: `${sample.artists[0].name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true }, { strict: false, excluded: new Set() });
+    const match = matchSiteTrack(
+      index,
+      { title: `${sample.artists[0].name} - ${sample.name} (Official Video)`, artists: ['Some Channel'], titleMayNameArtist: true },
+      { strict: false, excluded: new Set() },
+    );
     expect(match).toMatchObject({ kind: 'saved', uri: sample.uri });
   });
 });

@@ -12,9 +12,7 @@ function savedTrack(overrides: Record<string, unknown> = {}) {
       id: ID,
       uri: `spotify:track:${ID}`,
       name: 'Never Gonna Give You Up',
-      artists: [
-        { id: '0gxyHStUsqpMadRV0Di1Qt', name: 'Rick Astley', href: 'x', type: 'artist', uri: 'spotify:artist:0gxyHStUsqpMadRV0Di1Qt' },
-      ],
+      artists: [{ id: '0gxyHStUsqpMadRV0Di1Qt', name: 'Rick Astley', href: 'x', type: 'artist', uri: 'spotify:artist:0gxyHStUsqpMadRV0Di1Qt' }],
       album: {
         id: '6XhjNHCyCDyyGJRM5mg40G',
         name: 'Whenever You Need Somebody',
