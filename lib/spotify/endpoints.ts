@@ -5,7 +5,10 @@ import { UnexpectedResponseError } from './errors';
 
 /**
  * The Web API endpoints Tracklight calls, one function each, so that no call site spells a path.
- * Every one goes through the paced client it is given (api-client.ts), as before.
+ * Every one goes through the paced client it is given (api-client.ts), as before. Bodies whose
+ * shape decides a caller's own error (a malformed page is the sync's MalformedPageError, a
+ * profile without an id is a sign-in error) are returned as `unknown` and validated by that
+ * caller where they enter; the others are validated here.
  */
 
 const ContainsAnswer = v.array(v.boolean());
@@ -28,13 +31,13 @@ export function savedTracksPage(api: SpotifyApi, query: { limit: number; offset:
 }
 
 /** `PUT /me/library`: save these URIs (comma-separated, at most 40). */
-export function save(api: SpotifyApi, uris: string, options?: RequestOptions): Promise<unknown> {
-  return api.put('/me/library', { uris }, options);
+export async function save(api: SpotifyApi, uris: string, options?: RequestOptions): Promise<void> {
+  await api.put('/me/library', { uris }, options);
 }
 
 /** `DELETE /me/library`: remove these URIs (comma-separated, at most 40). */
-export function remove(api: SpotifyApi, uris: string, options?: RequestOptions): Promise<unknown> {
-  return api.delete('/me/library', { uris }, options);
+export async function remove(api: SpotifyApi, uris: string, options?: RequestOptions): Promise<void> {
+  await api.delete('/me/library', { uris }, options);
 }
 
 /** `GET /tracks/{id}`: one track. Validated by track-details.ts. */
