@@ -20,6 +20,11 @@ const FIRST_PAINT_TRACKS = 50;
 const RELOAD_SPACING_MS = 250;
 /** Prefetching on the page (no worker) waits at most this long for the browser to be idle. */
 const PREFETCH_IDLE_TIMEOUT_MS = 250;
+/**
+ * The longest an idle slice of the word-initials build holds the page's thread. An idle period
+ * can offer 50 ms, and a key pressed inside it waits for the slice to end before its search.
+ */
+const WORD_INITIALS_SLICE_MS = 4;
 
 export interface PopupLibrary {
   accountKey: string;
@@ -177,7 +182,8 @@ export class PopupLibraryLoader {
     const slice = () =>
       this.#whenIdle((deadline) => {
         if (!this.#active || this.#latestSearch !== search) return;
-        if (builder.step(() => deadline.timeRemaining())) search.useWordInitials(builder.result());
+        const sliceEnd = performance.now() + WORD_INITIALS_SLICE_MS;
+        if (builder.step(() => Math.min(deadline.timeRemaining(), sliceEnd - performance.now()))) search.useWordInitials(builder.result());
         else slice();
       });
     this.#latestSearch = search;
