@@ -145,6 +145,10 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       }));
       if (changed) await deps.redrawBadges();
     } catch (error) {
+      // A first sync announces its partial library at most every PARTIAL_REFRESH_INTERVAL_MS:
+      // the chunks written since the last announcement would stay unseen by the pages for as
+      // long as the pause or the failure lasts (a rate-limit wait: up to an hour).
+      if (!before.complete) await deps.status.update((current) => ({ ...current, libraryVersion: current.libraryVersion + 1 }));
       await reportFailure(error, db);
     }
   }

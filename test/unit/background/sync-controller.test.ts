@@ -110,6 +110,16 @@ describe('createSyncController', () => {
   });
 
   it.each([
+    ['pauses for a full rate-limit window', new PacingPauseError(NOW + 28_000)],
+    ['fails', new ServerError(503)],
+  ])('announces the partial library once more when a first sync %s, so pages show every chunk it wrote', async (_, stop) => {
+    const { controller, status } = await harness(stop);
+    const before = (await status.get()).libraryVersion;
+    await controller.sync();
+    expect((await status.get()).libraryVersion).toBe(before + 1);
+  });
+
+  it.each([
     ['a 45 s Retry-After', new RateLimitedError(NOW + 45_000, false)],
     ['a full rate-limit window', new PacingPauseError(NOW + 28_000)],
   ])('holds %s (under a minute) by the alarm, still syncing, with the resume time', async (_, pause) => {
