@@ -36,9 +36,10 @@ interface KeystrokeProbe {
   lastKeydownAt: number;
   /**
    * ms from the last keydown to the results mark for `query` (one set since that keydown, or
-   * any when `sinceKeydown` is false); null if none comes within `timeoutMs`.
+   * any when `sinceKeydown` is false), and when that keydown came (ms since the page opened);
+   * null if none comes within `timeoutMs`.
    */
-  resultsFor(query: string, sinceKeydown: boolean, timeoutMs: number): Promise<number | null>;
+  resultsFor(query: string, sinceKeydown: boolean, timeoutMs: number): Promise<{ ms: number; keydownAt: number } | null>;
 }
 
 declare global {
@@ -150,6 +151,8 @@ export async function measurePopupOpen(session: ExtensionSession, size: number):
 interface Typed {
   samples: number[];
   missed: number;
+  /** Each timed keystroke: what was typed so far and when, for the slowest ones' notes. */
+  keystrokes: Array<{ typed: string; ms: number; keydownAt: number }>;
 }
 
 /** Times keystrokes in an open popup or floor page; null when it has no timed result list. */
@@ -167,7 +170,7 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
           const from = sinceKeydown ? probe.lastKeydownAt : -Infinity;
           const check = () => {
             const hit = probe.results.find((result) => result.at >= from && result.query === query);
-            if (hit) resolve(hit.at - probe.lastKeydownAt);
+            if (hit) resolve({ ms: hit.at - probe.lastKeydownAt, keydownAt: probe.lastKeydownAt });
             return hit !== undefined;
           };
           if (check()) return;
@@ -200,6 +203,7 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
   });
 
   const samples: number[] = [];
+  const keystrokes: Typed['keystrokes'] = [];
   let missed = 0;
   const resultsFor = (query: string, sinceKeydown: boolean) =>
     page.evaluate(([query, sinceKeydown, timeoutMs]) => window.__benchKeystrokes!.resultsFor(query, sinceKeydown, timeoutMs), [
@@ -215,20 +219,24 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
       await resultsFor('', false);
     }
     for (let length = 1; length <= query.length; length++) {
-      if (missed > MAX_MISSED) return { samples, missed };
+      if (missed > MAX_MISSED) return { samples, missed, keystrokes };
       await page.keyboard.type(query[length - 1]!);
-      const ms = await resultsFor(query.slice(0, length), true);
-      if (ms === null) missed++;
-      else samples.push(ms);
+      const typed = query.slice(0, length);
+      const result = await resultsFor(typed, true);
+      if (result === null) missed++;
+      else {
+        samples.push(result.ms);
+        keystrokes.push({ typed, ...result });
+      }
     }
   }
-  return samples.length > 0 ? { samples, missed } : null;
+  return samples.length > 0 ? { samples, missed, keystrokes } : null;
 }
 
 /** Types the queries in turns: some in a fresh popup, the same in a fresh floor page, and on. */
 async function typeInTurns(session: ExtensionSession, queries: readonly string[]): Promise<{ real: Typed; floor: Typed } | string> {
-  const real: Typed = { samples: [], missed: 0 };
-  const floor: Typed = { samples: [], missed: 0 };
+  const real: Typed = { samples: [], missed: 0, keystrokes: [] };
+  const floor: Typed = { samples: [], missed: 0, keystrokes: [] };
   for (let from = 0; from < queries.length; from += QUERIES_PER_TURN) {
     const turn = queries.slice(from, from + QUERIES_PER_TURN);
     for (const [file, into] of [
@@ -243,6 +251,7 @@ async function typeInTurns(session: ExtensionSession, queries: readonly string[]
         if (!typed) return `no search box, or no \`tracklight:results\` mark with \`data-results-for\` in ${file}`;
         into.samples.push(...typed.samples);
         into.missed += typed.missed;
+        into.keystrokes.push(...typed.keystrokes);
       } finally {
         await page.close();
       }
@@ -269,7 +278,8 @@ export async function measureKeystrokes(session: ExtensionSession, size: number,
     notes:
       `popup p50/p95 ${percentile(real.samples, 0.5).toFixed(1)}/${p95.toFixed(1)} ms, max ${Math.max(...real.samples).toFixed(1)}; ` +
       `floor p50/p95 ${percentile(floor.samples, 0.5).toFixed(1)}/${floorP95.toFixed(1)} ms` +
-      (real.missed + floor.missed > 0 ? `; ${real.missed} popup and ${floor.missed} floor keystrokes got no results within ${KEYSTROKE_TIMEOUT_MS} ms` : ''),
+      (real.missed + floor.missed > 0 ? `; ${real.missed} popup and ${floor.missed} floor keystrokes got no results within ${KEYSTROKE_TIMEOUT_MS} ms` : '') +
+      `; slowest: ${slowestKeystrokes(real.keystrokes)}`,
     details: {
       p50Ms: percentile(real.samples, 0.5),
       p95Ms: p95,
@@ -282,4 +292,13 @@ export async function measureKeystrokes(session: ExtensionSession, size: number,
     absoluteBudget: budgets.KEYSTROKE_P95_MS,
     absoluteNotes: 'one frame at 60 Hz',
   });
+}
+
+/** The popup's slowest keystrokes, where the p95 comes from: what was typed and when after opening. */
+function slowestKeystrokes(keystrokes: Typed['keystrokes'], count = 6): string {
+  return [...keystrokes]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map(({ typed, ms, keydownAt }) => `"${typed}" ${ms.toFixed(0)} ms at ${(keydownAt / 1000).toFixed(1)} s`)
+    .join(', ');
 }
