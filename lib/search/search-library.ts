@@ -3,7 +3,7 @@ import { MatchSet } from './match-set';
 import { allowsTypo } from './match-token';
 import { exactScore, maxExactScore, maxTypoScore, typoQueryOf, typoScore } from './query-score';
 import { pageSize, topPositions } from './top-positions';
-import { candidatesFor, wordInitialsOf, type WordInitials } from './word-initials';
+import { candidatesFor, rankedFor, wordInitialsOf, type WordInitials } from './word-initials';
 
 export interface SearchOptions {
   limit: number;
@@ -26,7 +26,8 @@ export interface LibrarySearch {
   search(query: string, options: SearchOptions): SearchOutcome;
   /**
    * From now on, first scans look only at the keys these lists (word-initials.ts, built from
-   * the same keys) allow. Results are the same with or without them.
+   * the same keys) allow, and a query of one letter is read off them. Results are the same
+   * with or without them.
    */
   useWordInitials(initials: WordInitials): void;
   readonly size: number;
@@ -70,6 +71,12 @@ export function createLibrarySearch(keys: readonly string[]): LibrarySearch {
       if (tokens.length === 0) {
         const positions = Array.from({ length: pageSize(limit, keys.length) }, (_, i) => i);
         return { positions, total: keys.length, kind: 'all' };
+      }
+      const ranked = initials && rankedFor(initials, tokens);
+      if (ranked) {
+        // The matches for the next keystroke are not kept: they are the same word-initials list.
+        const positions = Array.from(ranked.subarray(0, pageSize(limit, ranked.length)));
+        return { positions, total: ranked.length, kind: ranked.length > 0 ? 'exact' : 'none' };
       }
       scores ??= new Uint32Array(keys.length);
 

@@ -1,4 +1,5 @@
 import { ALBUM_FIELD, ARTISTS_FIELD, TITLE_FIELD, fieldMarker, isUnsegmented } from './key-format';
+import { exactGrade, WORST_GRADE } from './match-token';
 
 /**
  * For each character that begins a marked word (key-format.ts), the positions of the keys
@@ -7,12 +8,22 @@ import { ALBUM_FIELD, ARTISTS_FIELD, TITLE_FIELD, fieldMarker, isUnsegmented } f
  * shortest of these lists. In scripts written without spaces (CJK, Thai…) words also begin
  * inside a run, unmarked: a token beginning with such a character has no list here.
  *
- * The first letter of a query is the slowest keystroke at 100k keys: it scans every key,
- * where the second scans only the first one's matches. Measured in Node at 100k keys, first
- * letters e / t / a / s / i: 28 / 19 / 20 / 20 / 20 ms scanning every key, 11 / 10 / 6 / 10 /
- * 3 ms scanning the list.
+ * Without them the first letter of a query is the slowest keystroke at 100k keys: it scans
+ * every key, where the second scans only the first one's matches. Measured in Node at 100k
+ * keys, first letters e / t / a / s / i: 28 / 19 / 20 / 20 / 20 ms scanning every key, 11 / 10 /
+ * 6 / 10 / 3 ms scanning the list; read off the ranked list, under 0.3 ms. The second letter
+ * then scans the first one's list (5–7 ms for "lo", "mo").
  */
-export type WordInitials = ReadonlyMap<number, Int32Array>;
+export interface WordInitials {
+  /** Per character, the keys with a word beginning with it, in corpus order. */
+  lists: ReadonlyMap<number, Int32Array>;
+  /**
+   * The same keys in the order a query of that one character ranks them (its grade, ties in
+   * corpus order): such a query, a quarter of all keystrokes when queries are 4 letters long,
+   * is answered without a scan.
+   */
+  ranked: ReadonlyMap<number, Int32Array>;
+}
 
 export function wordInitialsOf(keys: readonly string[]): WordInitials {
   const builder = new WordInitialsBuilder(keys);
@@ -21,13 +32,15 @@ export function wordInitialsOf(keys: readonly string[]): WordInitials {
 }
 
 /**
- * Builds the lists a slice at a time (~55 ms for 100k keys in all, in Node), so that a page can
- * do it in idle time without holding up a keystroke.
+ * Builds the lists a slice at a time (~100 ms for 100k keys in all, in Node, half of it
+ * grading each word for the ranked lists), so that a page or worker can do it between other
+ * work without holding it up.
  */
 export class WordInitialsBuilder {
   // (character, key) pairs in key order, then a counting sort into one array per character.
   readonly #codes: number[] = [];
   readonly #positions: number[] = [];
+  readonly #grades: number[] = [];
   readonly #counts = new Int32Array(CODE_UNITS);
   readonly #lastKey = new Int32Array(CODE_UNITS).fill(-1);
   #next = 0;
@@ -55,26 +68,43 @@ export class WordInitialsBuilder {
         this.#counts[code]! += 1;
         this.#codes.push(code);
         this.#positions.push(position);
+        this.#grades.push(exactGrade(key, String.fromCharCode(code)));
       }
     }
   }
 
   result(): WordInitials {
     const lists: Array<Int32Array | undefined> = new Array(CODE_UNITS);
+    const gradesOf: Array<Uint8Array | undefined> = new Array(CODE_UNITS);
     const filled = new Int32Array(CODE_UNITS);
     const codes = this.#codes;
     for (let pair = 0; pair < codes.length; pair++) {
       const code = codes[pair]!;
-      lists[code] ??= new Int32Array(this.#counts[code]!);
-      const list = lists[code]!;
-      list[filled[code]!++] = this.#positions[pair]!;
+      if (lists[code] === undefined) {
+        lists[code] = new Int32Array(this.#counts[code]!);
+        gradesOf[code] = new Uint8Array(this.#counts[code]!);
+      }
+      const at = filled[code]!++;
+      lists[code]![at] = this.#positions[pair]!;
+      gradesOf[code]![at] = this.#grades[pair]!;
     }
-    const initials = new Map<number, Int32Array>();
+    const initials = { lists: new Map<number, Int32Array>(), ranked: new Map<number, Int32Array>() };
     lists.forEach((list, code) => {
-      initials.set(code, list!);
+      initials.lists.set(code, list!);
+      initials.ranked.set(code, rankedByGrade(list!, gradesOf[code]!));
     });
     return initials;
   }
+}
+
+/** A counting sort on the grades, stable: equal grades keep corpus order, as a scan ranks them. */
+function rankedByGrade(list: Int32Array, grades: Uint8Array): Int32Array {
+  const starts = new Int32Array(WORST_GRADE + 2);
+  for (const grade of grades) starts[grade + 1]! += 1;
+  for (let grade = 1; grade < starts.length; grade++) starts[grade]! += starts[grade - 1]!;
+  const ranked = new Int32Array(list.length);
+  for (let at = 0; at < list.length; at++) ranked[starts[grades[at]!]!++] = list[at]!;
+  return ranked;
 }
 
 const CODE_UNITS = 0x10000;
@@ -90,10 +120,20 @@ export function candidatesFor(initials: WordInitials, tokens: readonly string[])
   for (const token of tokens) {
     const code = token.charCodeAt(0);
     if (isUnsegmented(code)) continue;
-    const list = initials.get(code) ?? EMPTY;
+    const list = initials.lists.get(code) ?? EMPTY;
     if (shortest === null || list.length < shortest.length) shortest = list;
   }
   return shortest;
+}
+
+/**
+ * The answer to a query of one character that begins marked words, best first; null for any
+ * other query (the scan answers those).
+ */
+export function rankedFor(initials: WordInitials, tokens: readonly string[]): Int32Array | null {
+  if (tokens.length !== 1 || tokens[0]!.length !== 1) return null;
+  const code = tokens[0]!.charCodeAt(0);
+  return isUnsegmented(code) ? null : (initials.ranked.get(code) ?? EMPTY);
 }
 
 const EMPTY = new Int32Array(0);

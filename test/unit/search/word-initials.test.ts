@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLibrarySearch } from '../../../lib/search/search-library';
 import { searchKeyOf } from '../../../lib/search/search-key';
-import { candidatesFor, wordInitialsOf, WordInitialsBuilder } from '../../../lib/search/word-initials';
+import { candidatesFor, rankedFor, wordInitialsOf, WordInitialsBuilder } from '../../../lib/search/word-initials';
 import { toStoredTrack } from '../../../lib/spotify/saved-tracks';
 import { generateLibrary } from '../../stand-in/library';
 
 describe('wordInitialsOf', () => {
   const keys = ['\u0001halo\u0002beyonce\u0003i\u0003am', '\u0001hello\u0002adele', '\u0001東京\u0002椎名林檎', '\u0001abba'];
   const initials = wordInitialsOf(keys);
-  const list = (letter: string) => [...(initials.get(letter.charCodeAt(0)) ?? [])];
+  const list = (letter: string) => [...(initials.lists.get(letter.charCodeAt(0)) ?? [])];
 
   it('lists, for each first letter of a marked word, the keys that have one, each once', () => {
     expect(list('h')).toEqual([0, 1]);
@@ -25,6 +25,15 @@ describe('wordInitialsOf', () => {
     // 京 begins a word inside the run 東京, unmarked: the lists cannot speak for it.
     expect(candidatesFor(initials, ['京'])).toBeNull();
     expect([...candidatesFor(initials, ['京', 'h'])!]).toEqual([0, 1]);
+  });
+
+  it('ranks each list as a one-letter query does: title before artists before album, a whole word first, then corpus order', () => {
+    const ranked = wordInitialsOf(['\u0001xa\u0002a', '\u0001b\u0002ab\u0003a', '\u0001ab\u0003x', '\u0001always\u0001a', '\u0001y\u0003a']);
+    expect([...rankedFor(ranked, ['a'])!]).toEqual([3, 2, 0, 1, 4]);
+    expect([...rankedFor(ranked, ['z'])!]).toEqual([]);
+    expect(rankedFor(ranked, ['ab'])).toBeNull();
+    expect(rankedFor(ranked, ['a', 'b'])).toBeNull();
+    expect(rankedFor(initials, ['東'])).toBeNull();
   });
 });
 
@@ -83,6 +92,6 @@ describe('WordInitialsBuilder', () => {
     // 2,000 keys a slice.
     expect(steps).toEqual([false, false, true]);
     expect(builder.result()).toEqual(wordInitialsOf(keys));
-    expect([...wordInitialsOf(keys).get('w'.charCodeAt(0))!]).toEqual(keys.map((_, i) => i));
+    expect([...wordInitialsOf(keys).lists.get('w'.charCodeAt(0))!]).toEqual(keys.map((_, i) => i));
   });
 });
