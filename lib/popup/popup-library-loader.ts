@@ -140,16 +140,23 @@ export class PopupLibraryLoader {
   }
 
   /**
-   * Every chunk of tracks is read in the background so that a keystroke's rows are at hand:
-   * by the track-chunks worker, which sends them packed; or, where no worker starts, by the
-   * page itself (at 100k tracks that made tasks of 50 ms and more, and ~150 MB of objects).
+   * Every chunk of tracks is read in the background so that a keystroke's rows are at hand,
+   * and the search's word-initials lists are built: by the track-chunks worker, which sends
+   * the tracks packed; or, where no worker starts, by the page itself (at 100k tracks reading
+   * the tracks made tasks of 50 ms and more, and ~150 MB of objects).
    */
-  #trackSource(sizes: number[], version: number, newest: StoredTrack[]): TrackSource {
+  #trackSource(sizes: number[], version: number, newest: StoredTrack[], search: LibrarySearch, keys: readonly string[]): TrackSource {
     this.#pagePrefetch.abort();
+    this.#latestSearch = search;
     if (!this.#workerFailed) {
       this.#rowsWorker ??= this.#startWorker();
-      if (this.#rowsWorker) return this.#rowsWorker.open({ accountKey: this.#options.accountKey, version, sizes }, newest);
+      if (this.#rowsWorker) {
+        return this.#rowsWorker.open({ accountKey: this.#options.accountKey, version, sizes }, newest, (initials) => {
+          if (this.#active && this.#latestSearch === search) search.useWordInitials(initials);
+        });
+      }
     }
+    this.#buildWordInitials(search, keys);
     this.#pagePrefetch = new AbortController();
     const { db } = this.#options;
     const tracks = new TrackChunkCache(sizes, (chunk) => readTrackChunk(db, chunk), newest);
@@ -176,7 +183,7 @@ export class PopupLibraryLoader {
     return createTrackChunksClient(worker);
   }
 
-  /** Built in idle slices, so that no keystroke waits for the whole pass (~55 ms at 100k). */
+  /** Built in idle slices, so that no keystroke waits for the whole pass (~100 ms at 100k). */
   #buildWordInitials(search: LibrarySearch, keys: readonly string[]): void {
     const builder = new WordInitialsBuilder(keys);
     const slice = () =>
@@ -186,7 +193,6 @@ export class PopupLibraryLoader {
         if (builder.step(() => Math.min(deadline.timeRemaining(), sliceEnd - performance.now()))) search.useWordInitials(builder.result());
         else slice();
       });
-    this.#latestSearch = search;
     slice();
   }
 
@@ -227,9 +233,8 @@ export class PopupLibraryLoader {
     const search = createLibrarySearch(keys);
     // The newest tracks are at hand in the new source at once; rows further down the results
     // are asked of the worker first and arrive within moments.
-    this.#publish(this.#fromDatabase(this.#trackSource(sizes, libraryVersion, newest), search, version));
+    this.#publish(this.#fromDatabase(this.#trackSource(sizes, libraryVersion, newest, search, keys), search, version));
     this.#publishedVersion = libraryVersion;
     if (!firstPaint) this.#rememberFirstScreen(version, sizes, newest);
-    this.#buildWordInitials(search, keys);
   }
 }

@@ -1,22 +1,35 @@
 import { unpackListedTrack, type ListedTrack } from './listed-track';
-import type { MessageEnd, TrackChunk, TrackChunksRequest } from './track-chunks-protocol';
+import type { WordInitials } from '../search/word-initials';
+import type { MessageEnd, TrackChunk, TrackChunksMessage, TrackChunksRequest } from './track-chunks-protocol';
 import { chunkStarts, locatePosition } from './track-positions';
 import type { TrackSource } from './track-source';
 
-type Worker = MessageEnd<TrackChunksRequest, TrackChunk>;
+type Worker = MessageEnd<TrackChunksRequest, TrackChunksMessage>;
 
 export interface TrackChunksClient {
-  /** Has the worker send this library version; its tracks then come through the source. */
-  open(library: { accountKey: string; version: number; sizes: number[] }, newest: readonly ListedTrack[]): TrackSource;
+  /**
+   * Has the worker send this library version; its tracks then come through the source, and
+   * its search keys' word-initials lists, once built, to `useWordInitials`.
+   */
+  open(
+    library: { accountKey: string; version: number; sizes: number[] },
+    newest: readonly ListedTrack[],
+    useWordInitials: (initials: WordInitials) => void,
+  ): TrackSource;
 }
 
 /** The page's side of the track-chunks worker (track-chunks-service.ts runs on the other side). */
 export function createTrackChunksClient(worker: Worker): TrackChunksClient {
   let current: WorkerTrackSource | null = null;
-  worker.addEventListener('message', (event) => current?.receive(event.data));
+  let currentInitials: ((initials: WordInitials) => void) | null = null;
+  worker.addEventListener('message', ({ data }) => {
+    if (data.kind === 'chunk') current?.receive(data);
+    else if (data.version === current?.version) currentInitials?.(data.initials);
+  });
   return {
-    open(library, newest) {
+    open(library, newest, useWordInitials) {
       worker.postMessage({ kind: 'open', ...library });
+      currentInitials = useWordInitials;
       current = new WorkerTrackSource(library.version, library.sizes, newest, (chunks) =>
         worker.postMessage({ kind: 'want', version: library.version, chunks }),
       );
@@ -34,7 +47,7 @@ class WorkerTrackSource implements TrackSource {
   readonly #arrived = new Map<number, Promise<void>>();
 
   constructor(
-    private readonly version: number,
+    readonly version: number,
     sizes: readonly number[],
     /** Until chunk 0 is here, the tracks read on the page for the first paint. */
     private readonly newest: readonly ListedTrack[],

@@ -1,22 +1,31 @@
+import { WordInitialsBuilder, type WordInitials } from '../search/word-initials';
+import type { SearchableLibrary } from './read-search-library';
 import type { ChunkReader } from './track-chunk-cache';
 import { packListedTrack } from './listed-track';
-import type { TrackChunk, TrackChunksRequest } from './track-chunks-protocol';
+import type { TrackChunksMessage, TrackChunksRequest } from './track-chunks-protocol';
 
 export interface LibraryReader {
   readChunk: ChunkReader;
+  readSearchLibrary(): Promise<SearchableLibrary>;
   close(): void;
 }
 
 export interface TrackChunksServiceDeps {
   openReader(accountKey: string): Promise<LibraryReader>;
-  post(chunk: TrackChunk): void;
+  post(message: TrackChunksMessage, transfer?: Transferable[]): void;
 }
 
 /**
+ * The longest the word-initials build holds the worker's thread at a time: a `want` from the
+ * page waits for the slice to end.
+ */
+const WORD_INITIALS_SLICE_MS = 8;
+
+/**
  * The worker's side: reads the library's chunks one after another, wanted ones first, and
- * sends each to the page packed. Reading and decoding them on the page took tasks of 50 ms and
- * more at 100k tracks that keystrokes waited behind; here the page only unpacks the rows it
- * shows.
+ * sends each to the page packed; then reads the search keys and builds their word-initials
+ * lists (after the rows: a keystroke's results wait for their rows, not for the lists). Reading and decoding chunks on the page took tasks of 50 ms and more at
+ * 100k tracks that keystrokes waited behind; here the page only unpacks the rows it shows.
  */
 export function createTrackChunksService(deps: TrackChunksServiceDeps): (request: TrackChunksRequest) => void {
   let accountKey: string | null = null;
@@ -37,8 +46,29 @@ export function createTrackChunksService(deps: TrackChunksServiceDeps): (request
         tracks = [];
       }
       if (sending !== library) return;
-      deps.post({ version: library.version, chunk, tracks });
+      deps.post({ kind: 'chunk', version: library.version, chunk, tracks });
     }
+  }
+
+  /** Nothing is sent for keys of another version than `library`'s: the page reopens for those. */
+  async function sendWordInitials(library: { version: number }, opened: Promise<LibraryReader>): Promise<void> {
+    let keys: string[];
+    try {
+      const searchable = await (await opened).readSearchLibrary();
+      if (searchable.version !== library.version) return;
+      keys = searchable.keys;
+    } catch {
+      return;
+    }
+    const builder = new WordInitialsBuilder(keys);
+    for (;;) {
+      if (sending !== library) return;
+      const sliceEnd = performance.now() + WORD_INITIALS_SLICE_MS;
+      if (builder.step(() => sliceEnd - performance.now())) break;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const initials = builder.result();
+    deps.post({ kind: 'wordInitials', version: library.version, initials }, buffersOf(initials));
   }
 
   return (request) => {
@@ -55,6 +85,13 @@ export function createTrackChunksService(deps: TrackChunksServiceDeps): (request
       reader = deps.openReader(request.accountKey);
     }
     sending = { version: request.version, queue: request.sizes.map((_, chunk) => chunk) };
-    void send(sending, reader!);
+    const library = sending;
+    const opened = reader!;
+    void send(library, opened).then(() => sendWordInitials(library, opened));
   };
+}
+
+/** Moved to the page rather than copied: ~5 MB at 100k tracks. */
+function buffersOf(initials: WordInitials): ArrayBuffer[] {
+  return [...initials.lists.values(), ...initials.ranked.values()].map((list) => list.buffer as ArrayBuffer);
 }

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLibraryDb, readAllTracks, readChunkSizes, readTrackChunk } from '../../../lib/library/store';
+import { openLibraryDb, readAllTracks, readChunkSizes, readSearchKeys, readTrackChunk } from '../../../lib/library/store';
+import { readSearchLibrary } from '../../../lib/popup/read-search-library';
+import { wordInitialsOf, type WordInitials } from '../../../lib/search/word-initials';
 import { syncSavedTracks } from '../../../lib/sync/sync';
 import { packListedTrack, unpackListedTrack, type ListedTrack } from '../../../lib/popup/listed-track';
-import type { MessageEnd, TrackChunk, TrackChunksRequest } from '../../../lib/popup/track-chunks-protocol';
+import type { MessageEnd, TrackChunksMessage, TrackChunksRequest } from '../../../lib/popup/track-chunks-protocol';
 import { createTrackChunksService } from '../../../lib/popup/track-chunks-service';
 import { createTrackChunksClient } from '../../../lib/popup/track-chunks-client';
 import { startSession, type StandInSession } from '../library/stand-in-session';
@@ -21,7 +23,7 @@ afterEach(async () => {
  */
 function connect(accountKey: string, firstReadHeld?: Promise<void>) {
   const chunkReads: number[] = [];
-  const pageListeners: Array<(event: MessageEvent<TrackChunk>) => void> = [];
+  const pageListeners: Array<(event: MessageEvent<TrackChunksMessage>) => void> = [];
   const handle = createTrackChunksService({
     async openReader(key) {
       expect(key).toBe(accountKey);
@@ -33,17 +35,18 @@ function connect(accountKey: string, firstReadHeld?: Promise<void>) {
           if (first) await firstReadHeld;
           return readTrackChunk(db, chunk);
         },
+        readSearchLibrary: () => readSearchLibrary(db),
         close: () => db.close(),
       };
     },
-    post: (chunk) => {
-      const copy = structuredClone(chunk);
+    post: (message, transfer) => {
+      const copy = structuredClone(message, { transfer });
       setTimeout(() => {
-        for (const listener of pageListeners) listener({ data: copy } as MessageEvent<TrackChunk>);
+        for (const listener of pageListeners) listener({ data: copy } as MessageEvent<TrackChunksMessage>);
       });
     },
   });
-  const worker: MessageEnd<TrackChunksRequest, TrackChunk> = {
+  const worker: MessageEnd<TrackChunksRequest, TrackChunksMessage> = {
     postMessage: (request) => {
       const copy = structuredClone(request);
       setTimeout(() => handle(copy));
@@ -95,7 +98,7 @@ describe('the track-chunks worker and its client', () => {
     let releaseFirstRead!: () => void;
     const { client, chunkReads } = connect(accountKey, new Promise((resolve) => (releaseFirstRead = resolve)));
 
-    const source = client.open({ accountKey, version, sizes }, all.slice(0, 50));
+    const source = client.open({ accountKey, version, sizes }, all.slice(0, 50), () => undefined);
     expect(source.total).toBe(all.length);
     // The newest, read on the page for the first paint, are there from the start.
     expect(source.load([0, 49])).toBeNull();
@@ -122,12 +125,40 @@ describe('the track-chunks worker and its client', () => {
     const { db, accountKey } = await syncedSession(2300);
     const { sizes, version } = await readChunkSizes(db);
     const { client, chunkReads } = connect(accountKey);
-    const old = client.open({ accountKey, version, sizes }, []);
-    const current = client.open({ accountKey, version: version + 1, sizes }, []);
+    const old = client.open({ accountKey, version, sizes }, [], () => undefined);
+    const current = client.open({ accountKey, version: version + 1, sizes }, [], () => undefined);
     await current.load([1500]);
     await expect.poll(() => chunkReads.length).toBeGreaterThanOrEqual(sizes.length);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(old.trackAt(1500)).toBeUndefined();
     expect(current.trackAt(1500)).toBeTruthy();
+  });
+});
+
+describe('word-initials lists from the worker', () => {
+  it('are built from the keys of the version the page opened, and moved to the page', async () => {
+    const { db, accountKey } = await syncedSession(2300);
+    const { sizes, version } = await readChunkSizes(db);
+    const { client } = connect(accountKey);
+    const received: WordInitials[] = [];
+    client.open({ accountKey, version, sizes }, [], (initials) => received.push(initials));
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]).toEqual(wordInitialsOf(await readSearchKeys(db)));
+  });
+
+  it('are not sent for keys of another version, nor for a version the page has left', async () => {
+    const { db, accountKey } = await syncedSession(2300);
+    const { sizes, version } = await readChunkSizes(db);
+    const { client, chunkReads } = connect(accountKey);
+    const received: string[] = [];
+    // The stored keys are of `version`: the worker finds them behind what the page asks for.
+    client.open({ accountKey, version: version + 1, sizes }, [], () => received.push('ahead'));
+    await expect.poll(() => chunkReads.length).toBe(sizes.length);
+    client.open({ accountKey, version, sizes }, [], () => received.push('left'));
+    client.open({ accountKey, version: version + 2, sizes }, [], () => received.push('newest'));
+    // Every chunk of the newest version read (and a few of the one left): its lists had time.
+    await expect.poll(() => chunkReads.length).toBeGreaterThanOrEqual(2 * sizes.length);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual([]);
   });
 });
