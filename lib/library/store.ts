@@ -37,16 +37,16 @@ export interface LibrarySummary {
 const EMPTY_SUMMARY: LibrarySummary = { total: 0, complete: false, lastSyncedAt: null, version: 0, unavailable: 0 };
 
 export async function readLibrarySummary(db: LibraryDb): Promise<LibrarySummary> {
-  const meta = await db.get('meta', 'library');
-  if (meta?.key !== 'library') return EMPTY_SUMMARY;
+  const meta = await readLibraryMeta(db);
+  if (!meta) return EMPTY_SUMMARY;
   const { total, complete, lastSyncedAt, version } = meta;
   return { total, complete, lastSyncedAt, version, unavailable: placesOf(meta).unavailable };
 }
 
 /** Tracks per chunk in display order, with the version they belong to (for virtual lists). */
 export async function readChunkSizes(db: LibraryDb): Promise<{ version: number; sizes: number[] }> {
-  const meta = await db.get('meta', 'library');
-  if (meta?.key !== 'library') return { version: 0, sizes: [] };
+  const meta = await readLibraryMeta(db);
+  if (!meta) return { version: 0, sizes: [] };
   return { version: meta.version, sizes: meta.chunks.map((chunk) => chunk.tracks) };
 }
 
