@@ -1,6 +1,6 @@
 import { readChunkSizes, readNewestTracks, readTrackChunk, type LibraryDb } from '../library/store';
 import { createLibrarySearch, warmUpSearch, type LibrarySearch } from '../search/search-library';
-import { WordInitialsBuilder } from '../search/word-initials';
+import { WordInitialsBuilder, type WordInitials } from '../search/word-initials';
 import type { StoredTrack } from '../tracks/stored-track';
 import { createCoalescedRunner, type CoalescedRunner } from './coalesced-runner';
 import { listedTrackOf, type FirstScreen } from './first-screen';
@@ -70,9 +70,9 @@ export function firstScreenLibrary(screen: FirstScreen): PopupLibrary {
 /**
  * The cached library as the popup searches it. SPEC §8 gives 150 ms from opening to results
  * at 100k tracks, so the newest tracks (one small read) are published first, then the search
- * keys (one read of ~100 records) are read into a search on this page, and every chunk of
- * tracks is read in the background (see #trackSource), so that a keystroke's rows are at hand
- * when it comes. `reload()` when the AppStatus `libraryVersion` moves.
+ * keys (one read of ~100 records) are read into a search on this page. From the first read on
+ * every chunk of tracks is read in the background (see #openRows), so that a keystroke's rows
+ * are at hand when it comes. `reload()` when the AppStatus `libraryVersion` moves.
  */
 export class PopupLibraryLoader {
   readonly #options: PopupLibraryLoaderOptions;
@@ -90,7 +90,9 @@ export class PopupLibraryLoader {
   #workerFailed = false;
   #pagePrefetch = new AbortController();
   /** The search of the library last read: word-initials lists for an older one are not finished. */
-  #latestSearch: LibrarySearch | null = null;
+  #latestSearch: { search: LibrarySearch; version: number } | null = null;
+  /** The worker's word-initials lists, which can come before the search they are for. */
+  #workerInitials: { version: number; initials: WordInitials } | null = null;
 
   constructor(options: PopupLibraryLoaderOptions) {
     this.#options = options;
@@ -140,28 +142,39 @@ export class PopupLibraryLoader {
   }
 
   /**
-   * Every chunk of tracks is read in the background so that a keystroke's rows are at hand,
-   * and the search's word-initials lists are built: by the track-chunks worker, which sends
-   * the tracks packed; or, where no worker starts, by the page itself (at 100k tracks reading
-   * the tracks made tasks of 50 ms and more, and ~150 MB of objects).
+   * Every chunk of tracks is read in the background so that a keystroke's rows are at hand:
+   * by the track-chunks worker, which sends them packed and then the search's word-initials
+   * lists; or, where no worker starts, by the page itself (at 100k tracks that made tasks of
+   * 50 ms and more, and ~150 MB of objects).
    */
-  #trackSource(sizes: number[], version: number, newest: StoredTrack[], search: LibrarySearch, keys: readonly string[]): TrackSource {
+  #openRows(sizes: number[], version: number, newest: StoredTrack[]): TrackSource {
     this.#pagePrefetch.abort();
-    this.#latestSearch = search;
     if (!this.#workerFailed) {
       this.#rowsWorker ??= this.#startWorker();
       if (this.#rowsWorker) {
         return this.#rowsWorker.open({ accountKey: this.#options.accountKey, version, sizes }, newest, (initials) => {
-          if (this.#active && this.#latestSearch === search) search.useWordInitials(initials);
+          this.#workerInitials = { version, initials };
+          this.#useWorkerInitials();
         });
       }
     }
-    this.#buildWordInitials(search, keys);
     this.#pagePrefetch = new AbortController();
     const { db } = this.#options;
     const tracks = new TrackChunkCache(sizes, (chunk) => readTrackChunk(db, chunk), newest);
     void tracks.prefetchAll(this.#pagePrefetch.signal, () => new Promise((resolve) => this.#whenIdle(() => resolve(), { timeout: PREFETCH_IDLE_TIMEOUT_MS })));
     return tracks;
+  }
+
+  /** The search is ready: its word-initials lists come from the worker, or are built here. */
+  #searchReady(search: LibrarySearch, version: number, keys: readonly string[]): void {
+    this.#latestSearch = { search, version };
+    if (this.#rowsWorker) this.#useWorkerInitials();
+    else this.#buildWordInitials(search, keys);
+  }
+
+  #useWorkerInitials(): void {
+    const latest = this.#latestSearch;
+    if (this.#active && latest && this.#workerInitials?.version === latest.version) latest.search.useWordInitials(this.#workerInitials.initials);
   }
 
   #startWorker(): TrackChunksClient | null {
@@ -188,7 +201,7 @@ export class PopupLibraryLoader {
     const builder = new WordInitialsBuilder(keys);
     const slice = () =>
       this.#whenIdle((deadline) => {
-        if (!this.#active || this.#latestSearch !== search) return;
+        if (!this.#active || this.#latestSearch?.search !== search) return;
         const sliceEnd = performance.now() + WORD_INITIALS_SLICE_MS;
         if (builder.step(() => Math.min(deadline.timeRemaining(), sliceEnd - performance.now()))) search.useWordInitials(builder.result());
         else slice();
@@ -209,15 +222,18 @@ export class PopupLibraryLoader {
   async #load(): Promise<void> {
     const { db } = this.#options;
     const version = this.#options.currentVersion();
-    let firstPaint: { newest: StoredTrack[]; libraryVersion: number } | null = null;
+    let firstPaint: { newest: StoredTrack[]; libraryVersion: number; rows: TrackSource; workerFailed: boolean } | null = null;
     if (this.#firstLoad) {
       this.#firstLoad = false;
       // Two small reads. The keys are read after them, not beside them: at 100k tracks they
       // take tens of milliseconds to arrive and be deserialized, on this thread.
       const [newest, { sizes, version: libraryVersion }] = await Promise.all([readNewestTracks(db, FIRST_PAINT_TRACKS), readChunkSizes(db)]);
       if (!this.#active) return;
-      this.#publish(this.#fromDatabase(new TrackChunkCache(sizes, (chunk) => readTrackChunk(db, chunk), newest), null, version));
-      firstPaint = { newest, libraryVersion };
+      // The rows start coming now, while the keys are read: the first keystroke's rows are
+      // mostly in the first chunk, past the newest tracks read here.
+      const rows = this.#openRows(sizes, libraryVersion, newest);
+      this.#publish(this.#fromDatabase(rows, null, version));
+      firstPaint = { newest, libraryVersion, rows, workerFailed: this.#workerFailed };
       this.#rememberFirstScreen(version, sizes, newest);
     } else if ((await readChunkSizes(db)).version === this.#publishedVersion) {
       // The status moved but the stored library did not (a Save rolled back): nothing to read.
@@ -231,9 +247,13 @@ export class PopupLibraryLoader {
     // one that would meet the unoptimized code.
     if (firstPaint) warmUpSearch(keys);
     const search = createLibrarySearch(keys);
-    // The newest tracks are at hand in the new source at once; rows further down the results
-    // are asked of the worker first and arrive within moments.
-    this.#publish(this.#fromDatabase(this.#trackSource(sizes, libraryVersion, newest, search, keys), search, version));
+    // The rows opened for the first paint, if they are of these keys' version and their worker
+    // has not failed since; else a new source, with the newest tracks at hand at once and rows
+    // further down the results asked of the worker first.
+    const rowsStillComing = firstPaint?.libraryVersion === libraryVersion && firstPaint.workerFailed === this.#workerFailed;
+    const rows = rowsStillComing ? firstPaint!.rows : this.#openRows(sizes, libraryVersion, newest);
+    this.#publish(this.#fromDatabase(rows, search, version));
+    this.#searchReady(search, libraryVersion, keys);
     this.#publishedVersion = libraryVersion;
     if (!firstPaint) this.#rememberFirstScreen(version, sizes, newest);
   }

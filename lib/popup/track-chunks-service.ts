@@ -24,8 +24,9 @@ const WORD_INITIALS_SLICE_MS = 8;
 /**
  * The worker's side: reads the library's chunks one after another, wanted ones first, and
  * sends each to the page packed; then reads the search keys and builds their word-initials
- * lists (after the rows: a keystroke's results wait for their rows, not for the lists). Reading and decoding chunks on the page took tasks of 50 ms and more at
- * 100k tracks that keystrokes waited behind; here the page only unpacks the rows it shows.
+ * lists (after the rows: a keystroke's results wait for their rows, not for the lists).
+ * Reading and decoding chunks on the page took tasks of 50 ms and more at 100k tracks that
+ * keystrokes waited behind; here the page only unpacks the rows it shows.
  */
 export function createTrackChunksService(deps: TrackChunksServiceDeps): (request: TrackChunksRequest) => void {
   let accountKey: string | null = null;

@@ -3,6 +3,8 @@ import { readAllTracks, readChunkSizes } from '../../../lib/library/store';
 import { syncSavedTracks } from '../../../lib/sync/sync';
 import type { FirstScreen } from '../../../lib/popup/first-screen';
 import { firstScreenLibrary, PopupLibraryLoader, type IdleScheduler, type PopupLibrary } from '../../../lib/popup/popup-library-loader';
+import type { TrackChunksRequest } from '../../../lib/popup/track-chunks-protocol';
+import type { WordInitials } from '../../../lib/search/word-initials';
 import { startSession, type StandInSession } from '../library/stand-in-session';
 
 let session: StandInSession | undefined;
@@ -17,8 +19,8 @@ afterEach(async () => {
 /** Idle time in Node: a macrotask with time to spare. */
 const whenIdle: IdleScheduler = (callback) => void setTimeout(() => callback({ timeRemaining: () => 50 }), 0);
 
-/** A loader over a synced stand-in library, without a worker (the page reads the chunks). */
-async function syncedLoader(size: number, options: { status?: { version: number }; kept?: FirstScreen | null } = {}) {
+/** A loader over a synced stand-in library, without a worker (the page reads the chunks) unless given one. */
+async function syncedLoader(size: number, options: { status?: { version: number }; kept?: FirstScreen | null; startRowsWorker?: () => Worker | null } = {}) {
   session = await startSession({ library: { size, seed: 3 } });
   await syncSavedTracks({ db: session.db, api: session.api });
   const status = options.status ?? { version: 7 };
@@ -27,7 +29,7 @@ async function syncedLoader(size: number, options: { status?: { version: number 
   loader = new PopupLibraryLoader({
     db: session.db,
     accountKey: session.accountKey,
-    startRowsWorker: () => null,
+    startRowsWorker: options.startRowsWorker ?? (() => null),
     currentVersion: () => status.version,
     keptFirstScreen: () => options.kept ?? null,
     keepFirstScreen: (screen) => kept.push(screen),
@@ -61,6 +63,36 @@ describe('PopupLibraryLoader', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ accountKey: session.accountKey, libraryVersion: 7, sizes: (await readChunkSizes(session.db)).sizes });
     expect(kept[0]!.newest.slice(0, 3).map((track) => track.uri)).toEqual(all.slice(0, 3).map((track) => track.uri));
+  });
+
+  it('opens the worker before the keys are read, and uses the word-initials lists it sends before the search exists', async () => {
+    const opens: Array<{ version: number; searchPublished: boolean }> = [];
+    const listsSent: Array<{ searchPublished: boolean }> = [];
+    const listeners: Array<(event: MessageEvent) => void> = [];
+    // Lists that answer "a" with two chosen positions: a search using them tells by its answer.
+    const initials: WordInitials = { lists: new Map([[97, new Int32Array([0, 2])]]), ranked: new Map([[97, new Int32Array([2, 0])]]) };
+    const worker = {
+      postMessage(request: TrackChunksRequest) {
+        if (request.kind !== 'open') return;
+        opens.push({ version: request.version, searchPublished: Boolean(loader?.library?.search) });
+        // Later than `open`, sooner than any read: the lists come before the search exists.
+        queueMicrotask(() => {
+          listsSent.push({ searchPublished: Boolean(loader?.library?.search) });
+          for (const listener of listeners) listener({ data: { kind: 'wordInitials', version: request.version, initials } } as MessageEvent);
+        });
+      },
+      addEventListener(type: string, listener: (event: MessageEvent) => void) {
+        if (type === 'message') listeners.push(listener);
+      },
+      terminate() {},
+    } as unknown as Worker;
+    const { session, loader: started, published } = await syncedLoader(300, { startRowsWorker: () => worker });
+    started.start();
+    await vi.waitFor(() => expect(published.at(-1)?.search).toBeTruthy());
+
+    expect(opens).toEqual([{ version: (await readChunkSizes(session.db)).version, searchPublished: false }]);
+    expect(listsSent).toEqual([{ searchPublished: false }]);
+    expect(published.at(-1)!.search!.search('a', { limit: 2 }).positions).toEqual([2, 0]);
   });
 
   it('does not keep a first screen the next popup already has at this version', async () => {
