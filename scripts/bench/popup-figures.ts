@@ -149,10 +149,9 @@ export async function measurePopupOpen(session: ExtensionSession, size: number):
 }
 
 interface Typed {
-  samples: number[];
-  missed: number;
-  /** Each timed keystroke: what was typed so far and when, for the slowest ones' notes. */
+  /** Each timed keystroke: what was typed so far, how long its results took, and when. */
   keystrokes: Array<{ typed: string; ms: number; keydownAt: number }>;
+  missed: number;
 }
 
 /** Times keystrokes in an open popup or floor page; null when it has no timed result list. */
@@ -202,7 +201,6 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
     window.addEventListener('keydown', () => (probe.lastKeydownAt = performance.now()), { capture: true });
   });
 
-  const samples: number[] = [];
   const keystrokes: Typed['keystrokes'] = [];
   let missed = 0;
   const resultsFor = (query: string, sinceKeydown: boolean) =>
@@ -219,24 +217,21 @@ async function typeQueries(page: Page, queries: readonly string[]): Promise<Type
       await resultsFor('', false);
     }
     for (let length = 1; length <= query.length; length++) {
-      if (missed > MAX_MISSED) return { samples, missed, keystrokes };
+      if (missed > MAX_MISSED) return { keystrokes, missed };
       await page.keyboard.type(query[length - 1]!);
       const typed = query.slice(0, length);
       const result = await resultsFor(typed, true);
       if (result === null) missed++;
-      else {
-        samples.push(result.ms);
-        keystrokes.push({ typed, ...result });
-      }
+      else keystrokes.push({ typed, ...result });
     }
   }
-  return samples.length > 0 ? { samples, missed, keystrokes } : null;
+  return keystrokes.length > 0 ? { keystrokes, missed } : null;
 }
 
 /** Types the queries in turns: some in a fresh popup, the same in a fresh floor page, and on. */
 async function typeInTurns(session: ExtensionSession, queries: readonly string[]): Promise<{ real: Typed; floor: Typed } | string> {
-  const real: Typed = { samples: [], missed: 0, keystrokes: [] };
-  const floor: Typed = { samples: [], missed: 0, keystrokes: [] };
+  const real: Typed = { keystrokes: [], missed: 0 };
+  const floor: Typed = { keystrokes: [], missed: 0 };
   for (let from = 0; from < queries.length; from += QUERIES_PER_TURN) {
     const turn = queries.slice(from, from + QUERIES_PER_TURN);
     for (const [file, into] of [
@@ -249,9 +244,8 @@ async function typeInTurns(session: ExtensionSession, queries: readonly string[]
           return file === 'popup.html' ? NO_FIRST_ROW_PAINT : 'the keystroke floor painted no row';
         const typed = await typeQueries(page, turn);
         if (!typed) return `no search box, or no \`tracklight:results\` mark with \`data-results-for\` in ${file}`;
-        into.samples.push(...typed.samples);
-        into.missed += typed.missed;
         into.keystrokes.push(...typed.keystrokes);
+        into.missed += typed.missed;
       } finally {
         await page.close();
       }
@@ -267,8 +261,9 @@ export async function measureKeystrokes(session: ExtensionSession, size: number,
   const typed = await typeInTurns(session, queries);
   if (typeof typed === 'string') return [notMeasurableRow(figure, size, budgets.KEYSTROKE_RATIO, typed)];
   const { real, floor } = typed;
-  const keystrokes = real.samples.length + real.missed;
-  const [p95, floorP95] = [percentile(real.samples, 0.95), percentile(floor.samples, 0.95)];
+  const [realMs, floorMs] = [real, floor].map((side) => side.keystrokes.map((keystroke) => keystroke.ms)) as [number[], number[]];
+  const keystrokes = realMs.length + real.missed;
+  const [p95, floorP95] = [percentile(realMs, 0.95), percentile(floorMs, 0.95)];
   return ratioRows({
     figure: `${figure} (${keystrokes} keystrokes, ${queries.length} queries, alternating with its floor)`,
     size,
@@ -276,15 +271,15 @@ export async function measureKeystrokes(session: ExtensionSession, size: number,
     floor: floorP95,
     ratioBudget: budgets.KEYSTROKE_RATIO,
     notes:
-      `popup p50/p95 ${percentile(real.samples, 0.5).toFixed(1)}/${p95.toFixed(1)} ms, max ${Math.max(...real.samples).toFixed(1)}; ` +
-      `floor p50/p95 ${percentile(floor.samples, 0.5).toFixed(1)}/${floorP95.toFixed(1)} ms` +
+      `popup p50/p95 ${percentile(realMs, 0.5).toFixed(1)}/${p95.toFixed(1)} ms, max ${Math.max(...realMs).toFixed(1)}; ` +
+      `floor p50/p95 ${percentile(floorMs, 0.5).toFixed(1)}/${floorP95.toFixed(1)} ms` +
       (real.missed + floor.missed > 0 ? `; ${real.missed} popup and ${floor.missed} floor keystrokes got no results within ${KEYSTROKE_TIMEOUT_MS} ms` : '') +
       `; slowest: ${slowestKeystrokes(real.keystrokes)}`,
     details: {
-      p50Ms: percentile(real.samples, 0.5),
+      p50Ms: percentile(realMs, 0.5),
       p95Ms: p95,
-      maxMs: Math.max(...real.samples),
-      floorP50Ms: percentile(floor.samples, 0.5),
+      maxMs: Math.max(...realMs),
+      floorP50Ms: percentile(floorMs, 0.5),
       keystrokes,
       missed: real.missed,
     },
