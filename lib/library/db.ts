@@ -1,4 +1,5 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { packSearchKeys } from './search-chunk-keys';
 import type { RestoreJobRecord } from './restore-records';
 import type { PackedList, PackedTrack } from './packed-tracks';
 
@@ -123,8 +124,11 @@ export interface TrackChunkRecord extends PackedList {
 export interface SearchChunkRecord {
   gen: number;
   seq: number;
-  /** `searchKeyOf(track)` for each track of the chunk with the same seq, in order. */
-  keys: string[];
+  /**
+   * `searchKeyOf(track)` for each track of the chunk with the same seq, in order, packed
+   * (search-chunk-keys.ts; an array of strings before schema version 3).
+   */
+  keys: string;
 }
 
 export interface IdBucketRecord {
@@ -190,7 +194,19 @@ const UPGRADES: Upgrade[] = [
     db.createObjectStore('removedTracks', { keyPath: 'uri' }).createIndex('removedAt', 'removedAt');
     db.createObjectStore('restoreJob', { keyPath: 'key' });
   },
+  // 3: each search chunk's keys packed into one string (search-chunk-keys.ts). The cursor's
+  // requests keep the versionchange transaction open: the database opens once all are rewritten.
+  (_db, transaction) => {
+    void packSearchChunks(transaction.objectStore('searchChunks'));
+  },
 ];
+
+async function packSearchChunks(store: IDBPObjectStore<LibraryDbSchema, LibraryStoreName[], 'searchChunks', 'versionchange'>): Promise<void> {
+  for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+    const keys: unknown = cursor.value.keys;
+    if (Array.isArray(keys)) await cursor.update({ ...cursor.value, keys: packSearchKeys(keys as string[]) });
+  }
+}
 
 export const LIBRARY_DB_VERSION = UPGRADES.length;
 

@@ -1,4 +1,5 @@
 import { searchKeyOf } from '../search/search-key';
+import { packSearchKeys } from './search-chunk-keys';
 import {
   GENERATION_STORES,
   HEAD_SLOTS,
@@ -62,7 +63,7 @@ export function writeChunk(db: LibraryDb, chunk: ChunkWrite, checkpoint: FullSyn
   return inWriteTransaction(db, stores, async (transaction) => {
     const writes: Array<Promise<unknown>> = [
       transaction.objectStore('trackChunks').put({ gen, seq, ...encodeList(list) }),
-      transaction.objectStore('searchChunks').put({ gen, seq, keys: list.tracks.map(searchKeyOf) }),
+      transaction.objectStore('searchChunks').put({ gen, seq, keys: packSearchKeys(list.tracks.map(searchKeyOf)) }),
       transaction.objectStore('meta').put(checkpoint),
     ];
     if (stagedPages) {

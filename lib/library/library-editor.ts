@@ -6,6 +6,7 @@ import type { EditTransaction } from './write-transaction';
 import { forgetSaved, recordRemovals, type RemovalStamp } from './removal-history';
 import { returnedKeysOf, slotListOf, slotsOf, trackSlot, type Slot } from './slots';
 import { decodeList, encodeList } from './packed-tracks';
+import { packSearchKeys, unpackSearchKeys } from './search-chunk-keys';
 import type { StoredTrack } from '../tracks/stored-track';
 
 interface EditableChunk {
@@ -146,7 +147,7 @@ export class LibraryEditor {
       }
       const list = slotListOf(chunk.slots);
       const keys = chunk.searchKeys.filter((key): key is string => key !== null);
-      writes.push(trackStore.put({ gen, seq: chunk.seq, ...encodeList(list) }), searchStore.put({ gen, seq: chunk.seq, keys }));
+      writes.push(trackStore.put({ gen, seq: chunk.seq, ...encodeList(list) }), searchStore.put({ gen, seq: chunk.seq, keys: packSearchKeys(keys) }));
       this.#directory.push(chunkInfoOf(chunk.seq, list, chunk.slots.at(-1)!.addedAt));
     }
     this.#directory.sort((a, b) => a.seq - b.seq);
@@ -222,8 +223,9 @@ export class LibraryEditor {
     ]);
     if (!record) return undefined;
     const slots = slotsOf(decodeList(record));
+    const storedKeys = search ? unpackSearchKeys(search.keys) : [];
     let keyIndex = 0;
-    const searchKeys = slots.map((slot) => (slot.track ? (search?.keys[keyIndex++] ?? searchKeyOf(slot.track)) : null));
+    const searchKeys = slots.map((slot) => (slot.track ? (storedKeys[keyIndex++] ?? searchKeyOf(slot.track)) : null));
     const chunk: EditableChunk = { seq, slots, searchKeys, changed: false };
     this.#chunks.set(seq, chunk);
     return chunk;

@@ -1,6 +1,7 @@
 import { bucketOf } from './buckets';
 import { generationRange, placesOf, type FullSyncCheckpoint, type LibraryDb, type LibraryMeta, type MetaRecord } from './db';
 import { decodeTrack, uriOfPacked } from './packed-tracks';
+import { unpackSearchKeys } from './search-chunk-keys';
 import type { StoredTrack } from '../tracks/stored-track';
 import { inWriteTransaction } from './write-transaction';
 
@@ -56,7 +57,7 @@ export async function readSearchKeys(db: LibraryDb): Promise<string[]> {
   const meta = await libraryMeta(transaction.objectStore('meta'));
   if (!meta) return [];
   const chunks = await transaction.objectStore('searchChunks').getAll(generationRange(meta.generation));
-  return chunks.flatMap((chunk) => chunk.keys);
+  return unpackSearchKeys(chunks.map((chunk) => chunk.keys).join(''));
 }
 
 /** The tracks of chunk `chunkIndex` (0 = newest), in order; empty past the end. */

@@ -9,8 +9,9 @@
  *
  * Version 2 added the history of removals and the restore job (stores only): the version-1
  * fixture runs through the real 1 → 2 upgrade and comes out with an empty history that the
- * next sync fills; the version-2 fixture keeps the entry it had. When version 3 lands, add its
- * fixture (never edit a shipped one's).
+ * next sync fills; the version-2 fixture keeps the entry it had. Version 3 packed each search
+ * chunk's keys into one string: the older fixtures' arrays of keys go through that rewrite. When
+ * version 4 lands, add its fixture (never edit a shipped one's).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteLibraryDb, libraryDbName, LIBRARY_DB_VERSION } from '../../../lib/library/db';
@@ -238,6 +239,14 @@ function fillVersion2(transaction: IDBTransaction): void {
   });
 }
 
+/** Version 2's records with each search chunk's keys packed: each key ends in a newline. */
+function fillVersion3(transaction: IDBTransaction): void {
+  fillVersion2(transaction);
+  const store = transaction.objectStore('searchChunks');
+  store.put({ gen: 3, seq: -1, keys: '\u0001svefngenglar\u0001g\u0001englar\u0002sigur\u0002ros\u0003agaetis\u0003byrjun\n' });
+  store.put({ gen: 3, seq: 0, keys: '\u0001hyperballad\u0002bjork\u0003post\n\u0001demo\u0001take\u00013\u0002me\u0003home\u0003recordings\n' });
+}
+
 interface Fixture {
   version: number;
   /** Creates the stores of that version (in its versionchange transaction). */
@@ -252,6 +261,8 @@ interface Fixture {
 const FIXTURES: Fixture[] = [
   { version: 1, createStores: createVersion1Stores, fill: fillVersion1, history: [] },
   { version: 2, createStores: createVersion2Stores, fill: fillVersion2, history: [JOGA] },
+  // Version 3 added no store.
+  { version: 3, createStores: createVersion2Stores, fill: fillVersion3, history: [JOGA] },
 ];
 
 /** The database as an older extension version left it on disk. */
